@@ -1,0 +1,260 @@
+"""Find numbers in news text and read them as structured values.
+
+"less than 20%", "below 20 percent", "three to five years", "1–2
+generations", "one to two orders of magnitude", "more than doubled",
+"HK$4.35 billion", "over 400 models", "by 2030": each becomes a
+`NumberMention` with a value or a low/high range, a unit from
+`harness.goldset.spec.Unit`, a qualifier, and its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from harness.goldset.spec import Qualifier, Unit
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_SMALL)} | _TENS | {"hundred": 100, "a hundred": 100}
+"""Spelled-out numbers this parser reads (compounds like 'twenty-five' too)."""
+
+_WORDNUM = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|a\s+hundred|hundred|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)"
+_CUR = r"(?:US\$|HK\$|RMB\s?|CN¥|¥|\$|€|£)"
+_SCALE = r"(?:\s?(?:million|billion|trillion|thousand|bn|mn|m|b|k)\b)"
+
+QUALIFIER_WORDS: dict[str, Qualifier] = {
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "lower than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "just under": "less_than",
+    "no more than": "at_most",
+    "not more than": "at_most",
+    "at most": "at_most",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "as much as": "at_most",
+    "more than": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "greater than": "more_than",
+    "higher than": "more_than",
+    "exceeding": "more_than",
+    "in excess of": "more_than",
+    "well over": "more_than",
+    "just over": "more_than",
+    "upwards of": "more_than",
+    "at least": "at_least",
+    "no less than": "at_least",
+    "no fewer than": "at_least",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "nearly": "about",
+    "almost": "about",
+    "close to": "about",
+    "some": "about",
+    "an estimated": "about",
+    "~": "about",
+}
+"""Words before a number and the qualifier they give it."""
+
+_QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIER_WORDS, key=len, reverse=True))
+
+_UNIT_WORDS: list[tuple[str, Unit]] = [
+    (r"percentage\s+points?", "percent"),
+    (r"per\s?cent", "percent"),
+    (r"orders?\s+of\s+magnitude", "order_of_magnitude"),
+    (r"generations?", "generation"),
+    (r"years?", "year"),
+    (r"months?", "month"),
+    (r"days?", "day"),
+    (r"times", "times"),
+    (r"fold", "times"),
+    (r"yuan", "cny"),
+    (r"renminbi", "cny"),
+    (r"(?:US\s+|U\.S\.\s+)?dollars", "usd"),
+    (r"Hong\s+Kong\s+dollars", "hkd"),
+]
+_UNIT = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_WORDS))
+
+_NUMBER_RE = re.compile(
+    rf"""
+    (?<![\w.@#/])(?<![A-Za-z]-)
+    (?:(?P<qual>{_QUAL})\s+)?
+    (?:between\s+)?
+    (?P<cur1>{_CUR})?(?P<n1>{_NUM})(?P<scale1>{_SCALE})?(?P<pct1>\s?%)?
+    (?:
+        (?P<rsep>\s?[-–—]\s?(?!\w+\s+(?:years?|months?)\s+old)|\s?-?to-?\s?|\s+and\s+|\s+or\s+)
+        (?P<cur2>{_CUR})?(?P<n2>{_NUM})(?P<scale2>{_SCALE})?
+    )?
+    (?:
+        (?P<pct>\s?%)
+        | (?P<x>x\b)
+        | [\s-](?:{_UNIT})\b
+    )?
+    (?P<plus>\+)?
+    (?:\s+(?P<post>or\s+(?:less|fewer|more|so)))?
+    (?![\w/])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_MULTIPLE_RE = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?\b(?P<verb>doubled|doubling|tripled|tripling|quadrupled|halved|double|triple)\b",
+    re.IGNORECASE,
+)
+_MULTIPLES = {"doubl": 2.0, "doubled": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halved": 0.5}
+_ORDER_RE = re.compile(r"\b(?:an|one)\s+order\s+of\s+magnitude\b", re.IGNORECASE)
+_MONTH_BEFORE_RE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+           "b": 1e9, "trillion": 1e12}
+_CURRENCIES: dict[str, Unit] = {"us$": "usd", "$": "usd", "hk$": "hkd", "rmb": "cny", "¥": "cny", "cn¥": "cny"}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number as written (`text[start:end]`) and what it says.
+
+    A point value has `value`; a range has `low` and `high`. `written` is
+    True when it is spelled out in words ("three"); `noun` is the word that
+    follows a bare count ("400 models" -> "models").
+    """
+
+    start: int
+    end: int
+    text: str
+    unit: Unit
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    written: bool = False
+    noun: str | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+
+def word_value(word: str) -> float | None:
+    """The value of a numeral in digits or words ('4,000', 'twenty-five'); None if not one."""
+    w = re.sub(r"\s+", " ", word.strip().casefold()).replace(",", "")
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    if w in WORD_VALUES:
+        return float(WORD_VALUES[w])
+    parts = re.split(r"[-\s]", w)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in WORD_VALUES:
+        return float(_TENS[parts[0]] + WORD_VALUES[parts[1]])
+    return None
+
+
+def parse_numbers(text: str) -> list[NumberMention]:
+    """Every number in `text` with its unit, value or range, and qualifier."""
+    found: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MULTIPLE_RE.finditer(text):
+        verb = m.group("verb").casefold()
+        value = next(v for k, v in _MULTIPLES.items() if verb.startswith(k))
+        qual = QUALIFIER_WORDS.get(_norm_qual(m.group("qual")), "exact") if m.group("qual") else "exact"
+        found.append(NumberMention(m.start(), m.end(), m.group(), "times", value=value, qualifier=qual, written=True))
+        taken.append((m.start(), m.end()))
+    for m in _ORDER_RE.finditer(text):
+        found.append(NumberMention(m.start(), m.end(), m.group(), "order_of_magnitude", value=1.0, written=True))
+        taken.append((m.start(), m.end()))
+    for m in _NUMBER_RE.finditer(text):
+        if any(m.start() < b and a < m.end() for a, b in taken):
+            continue
+        mention = _mention(text, m)
+        if mention is not None:
+            found.append(mention)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _norm_qual(q: str) -> str:
+    return re.sub(r"\s+", " ", q.casefold())
+
+
+def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
+    n1, n2 = m.group("n1"), m.group("n2")
+    v1, v2 = word_value(n1), word_value(n2) if n2 else None
+    if v1 is None:
+        return None
+    written = not n1[0].isdigit()
+    unit: Unit | None = None
+    for i, (_, u) in enumerate(_UNIT_WORDS):
+        if m.group(f"u{i}"):
+            unit = u
+            break
+    if m.group("pct") or m.group("pct1"):
+        unit = "percent"
+    elif m.group("x"):
+        unit = "times"
+    cur = (m.group("cur1") or m.group("cur2") or "").casefold().strip()
+    if cur:
+        unit = _CURRENCIES.get(cur, "usd")
+    rsep = (m.group("rsep") or "").strip().casefold()
+    start, end = m.start(), m.end()
+    if m.group("post"):
+        end = m.start("post") + len(m.group("post"))
+    # "three or four" is a range only before a unit; "Lin and two others" is not a range.
+    if n2 and rsep in ("and", "or") and unit is None and "between" not in m.group().casefold():
+        n2, v2 = None, None
+        end = m.end("n1") + len(m.group("scale1") or "")
+        if m.group("pct1"):
+            end = m.end("pct1")
+    scale = _SCALES.get((m.group("scale1") or m.group("scale2") or "").strip().casefold(), 1.0)
+    if m.group("scale1") and not cur and unit is None and (m.group("scale1") or "").strip().casefold() in {"m", "b", "k"}:
+        return None  # "5 m" is more likely metres than millions without a currency
+    if unit is None:
+        if not n2 and not written and re.fullmatch(r"(?:19|20)\d\d", n1) and scale == 1.0:
+            unit = "calendar_year"
+        elif _MONTH_BEFORE_RE.search(text, max(0, start - 12), start) and not written:
+            return None  # a day of the month
+        else:
+            unit = "count"
+    if unit == "calendar_year" and n2 is None and m.group("qual"):
+        pass
+    if written and unit == "count" and v1 <= 1 and not n2:
+        return None  # "one of the", "one executive": not a figure worth checking
+    qual: Qualifier = "exact"
+    if m.group("qual"):
+        qual = QUALIFIER_WORDS.get(_norm_qual(m.group("qual")), "exact")
+    post = (m.group("post") or "").casefold()
+    if post.endswith(("less", "fewer")):
+        qual = "at_most"
+    elif post.endswith("more"):
+        qual = "at_least"
+    elif post.endswith("so"):
+        qual = "about"
+    if m.group("plus"):
+        qual = "more_than"
+    # The scale of the second number applies to the first ("3 to 5 billion").
+    scale1 = _SCALES.get((m.group("scale1") or "").strip().casefold(), 0.0) or scale
+    scale2 = _SCALES.get((m.group("scale2") or "").strip().casefold(), 0.0) or scale
+    noun = None
+    if unit == "count":
+        nm = re.match(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", text[end:end + 40])
+        noun = nm.group(1) if nm else None
+    surface = text[start:end].rstrip()
+    end = start + len(surface)
+    if n2 and v2 is not None:
+        return NumberMention(start, end, surface, unit, low=v1 * scale1, high=v2 * scale2, qualifier=qual,
+                             written=written, noun=noun)
+    return NumberMention(start, end, surface, unit, value=v1 * scale1, qualifier=qual, written=written, noun=noun)

@@ -1,0 +1,61 @@
+"""Sentence and line boundaries that respect quotations and abbreviations.
+
+A quotation that spans sentences stays in one unit with its attribution, so
+`"A. B," he said.` is one sentence for speaker resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from harness.text.quotes import QuoteMention
+
+_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"”’'»)*_]*\s+(?=[\"“‘'«(*_#\-•]*[A-Z0-9])|\n+")
+_ABBREVIATIONS = frozenset("u.s mr mrs ms dr prof st no vs e.g i.e inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def sentence_spans(text: str, quotes: Sequence[QuoteMention] = ()) -> list[tuple[int, int]]:
+    """[start, end) of each sentence; never splits inside a quotation or at 'U.S.'."""
+    cuts = [0]
+    for m in _BOUNDARY_RE.finditer(text):
+        at = m.start()
+        if "\n" not in m.group() and _after_abbreviation(text, at):
+            continue
+        if "\n" not in m.group() and any(q.open_start < at < q.close_end - 1 for q in quotes):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(text))
+    spans = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def _after_abbreviation(text: str, at: int) -> bool:
+    """True when the full stop before `at` ends an abbreviation like 'U.S.' or 'Mr.'."""
+    j = at
+    while j > 0 and text[j - 1] in "\"”’'»)*_":
+        j -= 1
+    if j == 0 or text[j - 1] != ".":
+        return False
+    k = j - 1
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    word = text[k : j - 1].lstrip("(\"“'‘").casefold()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each non-empty line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
