@@ -8,6 +8,10 @@ Threshold rules (command line, or the `[tool.harness.gate]` table):
     --max-count KIND[@MODEL]=X number of KIND findings at most X
     --min METRIC[@MODEL]=X     another scorecard metric (quote_precision, attribution_accuracy,
                                number_accuracy, key_fact_coverage, ...) at least X
+    --max METRIC[@MODEL]=X     another scorecard metric (errors_per_summary, failures, ...) at most X
+
+Rates are findings per scored summary (the scorecard's `findings.<kind>.per_summary`);
+scores are the scorecard's headline `score` (0-100).
 
     [tool.harness.gate]
     min_score = 60                                  # every model
@@ -15,6 +19,7 @@ Threshold rules (command line, or the `[tool.harness.gate]` table):
     max_rate = { invented_quote = 0, "misattributed_quote@baseline:lead" = 0.5 }
     max_count = { wrong_affiliation = 0 }
     min = { quote_precision = 0.9 }
+    max = { failures = 0 }
 
 A command-line threshold replaces a configured one with the same rule, subject and model.
 `evaluate` raises `GateInputError` (exit 2) for an unknown model or kind or a metric no
@@ -31,13 +36,14 @@ from typing import Any, Literal
 from harness.errors import HarnessError
 from harness.findings import KINDS
 
-Rule = Literal["min_score", "max_rate", "max_count", "min"]
-RULES: tuple[Rule, ...] = ("min_score", "max_rate", "max_count", "min")
+Rule = Literal["min_score", "max_rate", "max_count", "min", "max"]
+RULES: tuple[Rule, ...] = ("min_score", "max_rate", "max_count", "min", "max")
 FLAGS: dict[Rule, str] = {
     "min_score": "--min-score",
     "max_rate": "--max-rate",
     "max_count": "--max-count",
     "min": "--min",
+    "max": "--max",
 }
 ALL = "*"
 EPS = 1e-9
@@ -69,6 +75,7 @@ class Threshold:
             "max_rate": f"{self.subject} rate",
             "max_count": f"{self.subject} count",
             "min": self.subject,
+            "max": self.subject,
         }[self.rule]
         return f"{what} {'>=' if self.is_min else '<='} {_fmt(self.limit)}"
 
@@ -94,7 +101,9 @@ class Check:
     def line(self) -> str:
         actual = "n/a" if self.actual is None else _fmt(self.actual)
         status = "ok  " if self.ok else "FAIL"
-        return f"{status} {self.model}: {self.threshold.describe()} (actual {actual}; {self.threshold.origin})"
+        return (
+            f"{status} {self.model}: {self.threshold.describe()} (actual {actual}; {self.threshold.origin})"
+        )
 
 
 @dataclass(frozen=True)
@@ -136,18 +145,24 @@ def parse_number(value: object, origin: str) -> float:
     return number
 
 
+def _shape(rule: Rule) -> str:
+    if rule == "min_score":
+        return "MODEL=NUMBER (MODEL may be '*' for every model)"
+    return ("KIND" if rule in ("max_rate", "max_count") else "METRIC") + "[@MODEL]=NUMBER"
+
+
 def make_threshold(rule: Rule, key: str, value: object, origin: str) -> Threshold:
     """Build one threshold from `key` (MODEL for min_score; SUBJECT[@MODEL] otherwise) and a limit."""
     key = key.strip()
     limit = parse_number(value, origin)
     if rule == "min_score":
         if not key:
-            raise GateInputError(origin, "expected MODEL=NUMBER (MODEL may be '*' for every model)")
+            raise GateInputError(origin, f"expected {_shape(rule)}")
         return Threshold(rule, "score", key, limit, origin)
     subject, _, model = key.partition("@")
     subject, model = subject.strip(), model.strip() or ALL
     if not subject:
-        raise GateInputError(origin, f"expected {'KIND' if rule != 'min' else 'METRIC'}[@MODEL]=NUMBER")
+        raise GateInputError(origin, f"expected {_shape(rule)}")
     if rule in ("max_rate", "max_count"):
         if subject not in KINDS:
             raise GateInputError(origin, f"unknown finding kind {subject!r} (known: {', '.join(KINDS)})")
@@ -161,8 +176,7 @@ def parse_flag(rule: Rule, spec: str) -> Threshold:
     origin = f"{FLAGS[rule]} {spec}"
     key, sep, value = spec.rpartition("=")
     if not sep or not value.strip():
-        shape = "MODEL=NUMBER" if rule == "min_score" else "KIND[@MODEL]=NUMBER"
-        raise GateInputError(origin, f"expected {shape if rule != 'min' else 'METRIC[@MODEL]=NUMBER'}")
+        raise GateInputError(origin, f"expected {_shape(rule)}")
     return make_threshold(rule, key, value, origin)
 
 
@@ -172,9 +186,7 @@ def thresholds_from_config(table: Mapping[str, Any], source: str = "[tool.harnes
     for rule_name in sorted(table):
         value = table[rule_name]
         if rule_name not in RULES:
-            raise GateInputError(
-                f"{source} {rule_name}", f"unknown gate setting (known: {', '.join(RULES)})"
-            )
+            raise GateInputError(f"{source} {rule_name}", f"unknown gate setting (known: {', '.join(RULES)})")
         rule: Rule = rule_name  # type: ignore[assignment]
         if isinstance(value, Mapping):
             for key in sorted(value):
@@ -198,11 +210,6 @@ def merge(configured: Iterable[Threshold], flags: Iterable[Threshold]) -> list[T
 
 
 def _number(value: Any) -> float | None:
-    if isinstance(value, Mapping):
-        for key in ("value", "rate", "score", "mean"):
-            if key in value:
-                return _number(value[key])
-        return None
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
@@ -218,27 +225,23 @@ def _get(card: Any, key: str) -> Any:
 
 def score_of(card: Any) -> float | None:
     """The headline score of a scorecard (a dict or a pydantic Scorecard)."""
-    for key in ("score", "headline_score", "headline", "faithfulness_score"):
-        value = _number(_get(card, key))
-        if value is not None:
-            return value
-    return None
+    return _number(_get(card, "score"))
 
 
 def _per_kind(card: Any, kind: str, what: str) -> tuple[bool, float | None]:
-    """(found a table for `what`, value) for a per-kind rate or count."""
-    tables = {"rate": ("rates", "kind_rates", "rate"), "count": ("counts", "kind_counts", "count")}[what]
-    for name in tables:
-        table = _get(card, name)
-        if isinstance(table, Mapping):
-            return True, _number(table.get(kind, 0))
-    for name in ("kinds", "per_kind", "by_kind"):
-        table = _get(card, name)
-        if isinstance(table, Mapping):
-            entry = table.get(kind)
-            if isinstance(entry, Mapping):
-                return True, _number(entry.get(what))
-            return True, 0.0 if entry is None else _number(entry)
+    """(the card has per-kind figures, value) for a per-kind rate (per summary) or count.
+
+    Reads a Scorecard's `findings: {kind: {count, per_summary}}`; a kind it omits has none.
+    """
+    table = _get(card, "findings")
+    if isinstance(table, Mapping):
+        entry = table.get(kind)
+        if entry is None:
+            return True, 0.0
+        return True, _number(_get(entry, "per_summary" if what == "rate" else "count"))
+    flat = _get(card, "rates" if what == "rate" else "counts")
+    if isinstance(flat, Mapping):
+        return True, _number(flat.get(kind, 0))
     return False, None
 
 
@@ -251,14 +254,18 @@ def count_of(card: Any, kind: str) -> float | None:
 
 
 def metric_of(card: Any, name: str) -> tuple[bool, float | None]:
-    """(the scorecard has this metric at all, its value or None when not applicable)."""
-    for holder in (card, _get(card, "metrics")):
-        if holder is None:
-            continue
-        has = name in holder if isinstance(holder, Mapping) else hasattr(holder, name)
-        if has:
-            return True, _number(_get(holder, name))
-    return False, None
+    """(the scorecard has this metric at all, its value or None when not applicable).
+
+    Raises GateInputError when the field exists but is not a number (e.g. a table).
+    """
+    has = name in card if isinstance(card, Mapping) else hasattr(card, name)
+    if not has:
+        return False, None
+    raw = _get(card, name)
+    value = _number(raw)
+    if value is None and raw is not None:
+        raise GateInputError(f"metric {name!r}", "is not a number in the scorecards")
+    return True, value
 
 
 def actual_value(card: Any, t: Threshold) -> tuple[bool, float | None]:
@@ -284,7 +291,9 @@ def evaluate(scorecards: Mapping[str, Any], thresholds: Iterable[Threshold]) -> 
     thresholds = list(thresholds)
     if not thresholds:
         raise GateInputError(
-            "", "no thresholds: give --min-score/--max-rate/--max-count/--min or set [tool.harness.gate]"
+            "",
+            "no thresholds: give --min-score, --max-rate, --max-count, --min or --max, "
+            "or set [tool.harness.gate]",
         )
     if not scorecards:
         raise GateInputError("", "the run has no scorecards")
@@ -292,7 +301,9 @@ def evaluate(scorecards: Mapping[str, Any], thresholds: Iterable[Threshold]) -> 
     checks: list[Check] = []
     for t in thresholds:
         if t.model != ALL and t.model not in scorecards:
-            raise GateInputError(t.origin, f"unknown model {t.model!r} (models in this run: {', '.join(models)})")
+            raise GateInputError(
+                t.origin, f"unknown model {t.model!r} (models in this run: {', '.join(models)})"
+            )
         targets = models if t.model == ALL else [t.model]
         found_any = False
         for model in targets:
@@ -300,7 +311,12 @@ def evaluate(scorecards: Mapping[str, Any], thresholds: Iterable[Threshold]) -> 
             found_any = found_any or found
             checks.append(Check(t, model, value if found else None))
         if not found_any:
-            what = "a headline score" if t.rule == "min_score" else f"{t.rule[4:]} per kind" if t.rule in (
-                "max_rate", "max_count") else f"a metric {t.subject!r}"
+            what = (
+                "a headline score"
+                if t.rule == "min_score"
+                else f"{t.rule[4:]} per kind"
+                if t.rule in ("max_rate", "max_count")
+                else f"a metric {t.subject!r}"
+            )
             raise GateInputError(t.origin, f"the scorecards have no {what}")
     return GateResult(tuple(checks))

@@ -18,6 +18,10 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 PUBLISHED = {
     "goldset.schema.json": "harness.goldset.spec:GoldSetSpec",
     "check.schema.json": "harness.findings:CheckReport",
+    "scorecard.schema.json": "harness.run.scorecard:Scorecard",
+    "manifest.schema.json": "harness.run.manifest:Manifest",
+    "summary-record.schema.json": "harness.run.records:SummaryRecord",
+    "findings-record.schema.json": "harness.run.records:FindingsRecord",
 }
 
 

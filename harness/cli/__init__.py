@@ -19,6 +19,9 @@ from harness.errors import HarnessError
 # One module per command, in the order `harness --help` lists them.
 COMMAND_MODULES = (
     "harness.cli.goldset",
+    "harness.cli.run",
+    "harness.cli.report",
+    "harness.cli.gate",
 )
 
 

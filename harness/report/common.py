@@ -86,7 +86,7 @@ def segment(length: int, spans: Sequence[tuple[int, int]]) -> list[Segment]:
         if e <= s:
             pins.setdefault(s, []).append(i)
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:] + [None], strict=True):
+    for a, b in zip(cuts, [*cuts[1:], None], strict=True):
         if a in pins:
             out.append(Segment(a, a, tuple(pins[a])))
         if b is None:
@@ -157,8 +157,15 @@ def evidence_view(ev: Evidence, goldset: GoldSet | None, max_context: int = 280)
             start, end, located = found, found + len(ev.text), True
     if not located:
         return EvidenceView(
-            source.id, source.title, source.outlet, source.reliability.level,
-            source.reliability.reason, "", ev.text, "", False,
+            source.id,
+            source.title,
+            source.outlet,
+            source.reliability.level,
+            source.reliability.reason,
+            "",
+            ev.text,
+            "",
+            False,
         )
     left, right = sentence_bounds(text, start, end, max_context)
     before, after = text[left:start], text[end:right]
@@ -167,8 +174,15 @@ def evidence_view(ev: Evidence, goldset: GoldSet | None, max_context: int = 280)
     if right < len(text) and right == end + max_context:
         after = _trim(after, left=False)
     return EvidenceView(
-        source.id, source.title, source.outlet, source.reliability.level, source.reliability.reason,
-        before, text[start:end], after, True,
+        source.id,
+        source.title,
+        source.outlet,
+        source.reliability.level,
+        source.reliability.reason,
+        before,
+        text[start:end],
+        after,
+        True,
     )
 
 

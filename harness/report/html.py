@@ -24,6 +24,7 @@ from harness.report.common import (
     evidence_view,
     finding_facts,
     kind_label,
+    kind_sort_key,
     segment,
     severity_counts,
     sorted_findings,
@@ -70,9 +71,11 @@ h3{font-size:1rem;margin:0 0 .5rem}
 .legend li{display:flex;align-items:center;gap:.35rem}
 a{color:#0b4fa0}
 a:focus-visible,button:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.card{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem;margin:1rem 0}
+.card{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem;
+margin:1rem 0}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) minmax(15rem,22rem);gap:1.4rem;align-items:start}
-.text{white-space:pre-wrap;overflow-wrap:break-word;font:1.07rem/1.75 Georgia,"Times New Roman",serif;margin:0}
+.text{white-space:pre-wrap;overflow-wrap:break-word;font:1.07rem/1.75 Georgia,"Times New Roman",serif;
+margin:0}
 .missing{color:var(--muted);font-style:italic}
 .hl{position:relative;border-radius:2px;border-bottom:2px solid;cursor:help;
 -webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -97,9 +100,11 @@ font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 .ev-src{font-size:.88em;color:var(--muted)}
 .ev-text{font-family:Georgia,"Times New Roman",serif}
 .ev-none{display:block;margin-top:.3rem;font-style:italic;color:var(--muted)}
-mark{background:#ffe45c;color:inherit;padding:0 .1em;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.badge{display:inline-block;font:600 .72rem/1.5 system-ui,sans-serif;text-transform:uppercase;letter-spacing:.03em;
-padding:0 .4em;border-radius:3px;color:#fff;vertical-align:1px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+mark{background:#ffe45c;color:inherit;padding:0 .1em;
+-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.badge{display:inline-block;font:600 .72rem/1.5 system-ui,sans-serif;text-transform:uppercase;
+letter-spacing:.03em;padding:0 .4em;border-radius:3px;color:#fff;vertical-align:1px;
+-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .badge.sev-error{background:var(--err)}.badge.sev-warning{background:var(--warn)}.badge.sev-info{background:var(--info)}
 .side ol{margin:0;padding-left:1.6rem}
 .side li{margin:0 0 .6rem}
@@ -164,7 +169,8 @@ tb.querySelectorAll('th[data-col]').forEach(function(o){o.removeAttribute('aria-
 th.setAttribute('aria-sort',asc?'ascending':'descending');
 var body=tb.tBodies[0],rows=Array.prototype.slice.call(body.rows);
 rows.sort(function(x,y){var a=x.cells[col].getAttribute('data-v'),c=y.cells[col].getAttribute('data-v');
-if(num){var p=parseFloat(a),q=parseFloat(c),pn=isNaN(p),qn=isNaN(q);if(pn||qn)return pn-qn;return asc?p-q:q-p;}
+if(num){var p=parseFloat(a),q=parseFloat(c),pn=isNaN(p),qn=isNaN(q);
+if(pn||qn)return pn-qn;return asc?p-q:q-p;}
 return asc?a.localeCompare(c):c.localeCompare(a);});
 rows.forEach(function(r){body.appendChild(r)});});});});
 })();
@@ -176,7 +182,7 @@ def page(title: str, body: str, data: Any, generated_at: str | None) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f"{body}"
@@ -235,12 +241,18 @@ def evidence_html(ev: Any, goldset: GoldSet | None) -> str:
         src.append("(offsets not checked against the source)")
     return (
         f'<span class="ev"><span class="ev-src">{" · ".join(src)}</span>'
-        f'<span class="ev-text">{esc(view.before)}<mark>{esc(view.marked)}</mark>{esc(view.after)}</span></span>'
+        f'<span class="ev-text">{esc(view.before)}<mark>{esc(view.marked)}</mark>'
+        f"{esc(view.after)}</span></span>"
     )
 
 
 def summary_section(
-    prefix: str, heading: str, result: SummaryResult, text: str | None, goldset: GoldSet | None, level: int = 2
+    prefix: str,
+    heading: str,
+    result: SummaryResult,
+    text: str | None,
+    goldset: GoldSet | None,
+    level: int = 2,
 ) -> str:
     findings = sorted_findings(result.findings)
     numbers = {id(f): i + 1 for i, f in enumerate(findings)}
@@ -274,11 +286,14 @@ def summary_section(
                 classes += " multi"
             if seg.start == seg.end:
                 classes += " pin"
-            tip = "".join(finding_detail(f, goldset, f"{prefix}-f{numbers[id(f)]}", numbers[id(f)]) for f in covering)
+            tip = "".join(
+                finding_detail(f, goldset, f"{prefix}-f{numbers[id(f)]}", numbers[id(f)]) for f in covering
+            )
             shown = esc(piece) if piece else '<span aria-label="finding here">⁁</span>'
             body.append(
                 f'<span class="{classes}" tabindex="0" id="{seg_id}" data-start="{seg.start}" '
-                f'data-end="{seg.end}" data-refs="{refs}" data-kinds="{esc(" ".join(f.kind for f in covering))}" '
+                f'data-end="{seg.end}" data-refs="{refs}" '
+                f'data-kinds="{esc(" ".join(f.kind for f in covering))}" '
                 f'aria-describedby="{seg_id}-tip"><span class="t">{shown}</span>'
                 f'<span class="tip" role="tooltip" id="{seg_id}-tip">{tip}</span></span>'
             )
@@ -286,7 +301,8 @@ def summary_section(
         mismatched = sum(1 for f in findings if text[f.start : f.end] != f.text)
         if mismatched:
             body.append(
-                f'<p class="missing">{mismatched} finding(s) quote text that differs from the summary at their '
+                f'<p class="missing">{mismatched} finding(s) quote text that differs from the summary '
+                "at their "
                 "offsets; the highlights follow the offsets.</p>"
             )
     side = [f'<aside class="side" aria-labelledby="{prefix}-list"><h{level + 1} id="{prefix}-list">']
@@ -296,7 +312,10 @@ def summary_section(
         for i, f in enumerate(findings):
             n = i + 1
             target = first_segment.get(i)
-            head = f'<span class="badge sev-{esc(f.severity)}">{esc(f.severity)}</span> {esc(kind_label(f.kind))}'
+            head = (
+                f'<span class="badge sev-{esc(f.severity)}">{esc(f.severity)}</span> '
+                f"{esc(kind_label(f.kind))}"
+            )
             link = f'<a class="goto" href="#{target}">{head}</a>' if target else head
             side.append(
                 f'<li id="{prefix}-f{n}" value="{n}">{link} <q>{esc(_clip(f.text, 90))}</q>'
@@ -347,12 +366,13 @@ def render_check_report(
     head = (
         '<header class="page">\n<h1>Faithfulness report</h1>\n'
         f'<p class="meta">Gold set <b>{esc(report.goldset)}</b> ({esc(goldset.title)}) · scorer '
-        f"{esc(report.scorer)} · {len(report.summaries)} summar{'y' if len(report.summaries) == 1 else 'ies'} · "
+        f"{esc(report.scorer)} · {_plural(len(report.summaries))} · "
         f"{total['error']} errors · {total['warning']} warnings · {total['info']} info</p>\n"
         f"{legend()}</header>\n"
     )
     sections = [
-        summary_section(f"s{i}", r.path, r, texts.get(r.path), goldset) for i, r in enumerate(report.summaries)
+        summary_section(f"s{i}", r.path, r, texts.get(r.path), goldset)
+        for i, r in enumerate(report.summaries)
     ]
     toc = ""
     if len(report.summaries) > 1:
@@ -364,6 +384,10 @@ def render_check_report(
     body = f"{head}<main>\n{toc}{''.join(sections)}</main>\n"
     data = report.model_dump(mode="json")
     return page(f"Faithfulness report — {report.goldset}", body, data, generated_at)
+
+
+def _plural(n: int) -> str:
+    return f"{n} summar{'y' if n == 1 else 'ies'}"
 
 
 def _counts_text(findings: Sequence[Finding]) -> str:
@@ -390,20 +414,27 @@ def _data_v(value: float | None) -> str:
 
 def leaderboard_html(view: RunView) -> str:
     metrics = [m for m in METRICS if any(r.metrics.get(m.key) is not None for r in view.rows)]
-    cols = [("#", True, "l"), ("Model", False, "l"), ("Score", True, ""), ("Summaries", True, ""),
-            ("Errors / summary", True, "")] + [(m.label, True, "") for m in metrics]
+    cols = [
+        ("#", True, "l"),
+        ("Model", False, "l"),
+        ("Score", True, ""),
+        ("Summaries", True, ""),
+        ("Errors / summary", True, ""),
+    ] + [(m.label, True, "") for m in metrics]
     head = []
     for i, (label, num, cls) in enumerate(cols):
         sort = ' aria-sort="descending"' if label == "Score" else ""
         head.append(
             f'<th scope="col" data-col="{i}"{" data-num" if num else ""}{sort}'
-            f'{f" class={chr(34)}{cls}{chr(34)}" if cls else ""}><button type="button">{esc(label)}</button></th>'
+            f"{f' class={chr(34)}{cls}{chr(34)}' if cls else ''}>"
+            f'<button type="button">{esc(label)}</button></th>'
         )
     body = []
     for rank, row in enumerate(view.rows, 1):
         cells = [
             f'<td class="l" data-v="{rank}">{rank}</td>',
-            f'<th scope="row" class="l" data-v="{esc(row.model)}"><a href="#m-{rank}">{esc(row.model)}</a></th>',
+            f'<th scope="row" class="l" data-v="{esc(row.model)}">'
+            f'<a href="#m-{rank}">{esc(row.model)}</a></th>',
             f'<td data-v="{_data_v(row.score)}"><b>{_num(row.score)}</b></td>',
             f'<td data-v="{row.n_summaries}">{row.n_summaries}</td>',
             f'<td data-v="{_data_v(row.errors_per_summary)}">{_num(row.errors_per_summary)}</td>',
@@ -443,19 +474,25 @@ def kind_chart_svg(view: RunView) -> str:
     x = label_w
     for i, row in enumerate(rows):  # legend
         colour = PALETTE[i % len(PALETTE)]
-        out.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{colour}"/>'
-                   f'<text x="{x + 16}" y="16">{esc(row.model)}</text>')
+        out.append(
+            f'<rect x="{x}" y="6" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{x + 16}" y="16">{esc(row.model)}</text>'
+        )
         x += 16 + 7 * len(row.model) + 18
-    ticks = int(round(axis_max / step))
+    ticks = round(axis_max / step)
     for t in range(ticks + 1):
         value = step * t
         tx = label_w + plot_w * value / axis_max
-        out.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{height - 18:.0f}" stroke="#ddd"/>'
-                   f'<text x="{tx:.1f}" y="{height - 4:.0f}" text-anchor="middle" fill="#555">{value:g}</text>')
+        out.append(
+            f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{height - 18:.0f}" stroke="#ddd"/>'
+            f'<text x="{tx:.1f}" y="{height - 4:.0f}" text-anchor="middle" fill="#555">{value:g}</text>'
+        )
     y = top
     for kind in kinds:
-        out.append(f'<text x="{label_w - 8}" y="{y + group_h / 2 + 4:.1f}" text-anchor="end">'
-                   f"{esc(kind_label(kind))}</text>")
+        out.append(
+            f'<text x="{label_w - 8}" y="{y + group_h / 2 + 4:.1f}" text-anchor="end">'
+            f"{esc(kind_label(kind))}</text>"
+        )
         for i, row in enumerate(rows):
             rate = row.kind_rates.get(kind, 0.0)
             count = row.kind_counts.get(kind, 0.0)
@@ -480,8 +517,10 @@ def kind_chart_svg(view: RunView) -> str:
     )
     return (
         f'<div class="chart">{"".join(out)}</div>'
-        '<details><summary>Chart data (findings per summary, and count)</summary><div style="overflow-x:auto">'
-        f'<table><thead><tr><th class="l">Kind</th>{table_head}</tr></thead><tbody>{table_rows}</tbody></table>'
+        "<details><summary>Chart data (findings per summary, and count)</summary>"
+        '<div style="overflow-x:auto">'
+        f'<table><thead><tr><th class="l">Kind</th>{table_head}</tr></thead>'
+        f"<tbody>{table_rows}</tbody></table>"
         "</div></details>"
     )
 
@@ -497,9 +536,14 @@ def _nice_step(raw: float) -> float:
 
 
 def scorecard_html(rank: int, row: Row) -> str:
-    items = [("Score", _num(row.score)), ("Summaries", str(row.n_summaries)),
-             ("Errors per summary", _num(row.errors_per_summary))]
-    items += [(m.label, _num(row.metrics.get(m.key), m.pct)) for m in METRICS if row.metrics.get(m.key) is not None]
+    items = [
+        ("Score", _num(row.score)),
+        ("Summaries", str(row.n_summaries)),
+        ("Errors per summary", _num(row.errors_per_summary)),
+    ]
+    items += [
+        (m.label, _num(row.metrics.get(m.key), m.pct)) for m in METRICS if row.metrics.get(m.key) is not None
+    ]
     dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in items)
     kinds = sorted((k for k, c in row.kind_counts.items() if c), key=kind_sort_key)
     if kinds:
@@ -508,12 +552,16 @@ def scorecard_html(rank: int, row: Row) -> str:
             f"<td>{row.kind_rates.get(k, 0.0):.3g}</td></tr>"
             for k in kinds
         )
-        table = ('<table><thead><tr><th class="l">Kind</th><th>Count</th><th>Per summary</th></tr></thead>'
-                 f"<tbody>{trs}</tbody></table>")
+        table = (
+            '<table><thead><tr><th class="l">Kind</th><th>Count</th><th>Per summary</th></tr></thead>'
+            f"<tbody>{trs}</tbody></table>"
+        )
     else:
         table = '<p class="ok">No findings.</p>'
-    return (f'<section class="card" id="m-{rank}" aria-labelledby="m-{rank}-h"><h3 id="m-{rank}-h">'
-            f"{esc(row.model)}</h3><dl class=\"metrics\">{dl}</dl>{table}</section>")
+    return (
+        f'<section class="card" id="m-{rank}" aria-labelledby="m-{rank}-h"><h3 id="m-{rank}-h">'
+        f'{esc(row.model)}</h3><dl class="metrics">{dl}</dl>{table}</section>'
+    )
 
 
 def render_run_report(view: RunView, *, generated_at: str | None = None) -> str:
@@ -528,14 +576,20 @@ def render_run_report(view: RunView, *, generated_at: str | None = None) -> str:
     meta.append(f"{len(view.rows)} model(s) · {len(run.summaries)} summaries")
     if view.goldset is None:
         meta.append("gold set not found: evidence is shown without its source sentence")
-    head = (f'<header class="page">\n<h1>Faithfulness run {esc(run.run_id)}</h1>\n'
-            f'<p class="meta">{" · ".join(meta)}</p>\n{legend()}</header>\n')
-    chart = ('<section class="card" aria-labelledby="chart-h"><h2 id="chart-h">Findings by kind</h2>'
-             '<p class="meta">Findings per summary for each kind; longer is worse.</p>'
-             f"{kind_chart_svg(view)}</section>\n")
+    head = (
+        f'<header class="page">\n<h1>Faithfulness run {esc(run.run_id)}</h1>\n'
+        f'<p class="meta">{" · ".join(meta)}</p>\n{legend()}</header>\n'
+    )
+    chart = (
+        '<section class="card" aria-labelledby="chart-h"><h2 id="chart-h">Findings by kind</h2>'
+        '<p class="meta">Findings per summary for each kind; longer is worse.</p>'
+        f"{kind_chart_svg(view)}</section>\n"
+    )
     cards = "".join(scorecard_html(i, row) for i, row in enumerate(view.rows, 1))
-    cards_html = (f'<section aria-labelledby="cards-h"><h2 id="cards-h" style="margin-top:1.2rem">Scorecards</h2>'
-                  f'<div class="grid">{cards}</div></section>\n')
+    cards_html = (
+        f'<section aria-labelledby="cards-h"><h2 id="cards-h" style="margin-top:1.2rem">Scorecards</h2>'
+        f'<div class="grid">{cards}</div></section>\n'
+    )
     order = {row.model: i for i, row in enumerate(view.rows)}
     summaries = sorted(enumerate(run.summaries), key=lambda p: (order.get(p[1].model, len(order)), p[0]))
     toc_items, sections = [], []
@@ -543,8 +597,14 @@ def render_run_report(view: RunView, *, generated_at: str | None = None) -> str:
         heading = f"{s.model} · {s.key}"
         toc_items.append(f'<li><a href="#s{n}">{esc(heading)}</a> — {_counts_text(s.result.findings)}</li>')
         sections.append(summary_section(f"s{n}", heading, s.result, s.text, view.goldset))
-    toc = (f'<nav class="card toc" aria-labelledby="toc-h"><h2 id="toc-h">Summaries</h2>'
-           f"<ul>{''.join(toc_items)}</ul></nav>\n") if toc_items else ""
+    toc = (
+        (
+            f'<nav class="card toc" aria-labelledby="toc-h"><h2 id="toc-h">Summaries</h2>'
+            f"<ul>{''.join(toc_items)}</ul></nav>\n"
+        )
+        if toc_items
+        else ""
+    )
     body = f"{head}<main>\n{leaderboard_html(view)}{chart}{cards_html}{toc}{''.join(sections)}</main>\n"
     data = {
         "run_id": run.run_id,

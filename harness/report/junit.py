@@ -83,7 +83,9 @@ def junit_xml(suites: Sequence[JUnitSuite]) -> str:
             time="0",
         )
         for case in suite.cases:
-            c = ET.SubElement(el, "testcase", name=clean(case.name), classname=clean(case.classname), time="0")
+            c = ET.SubElement(
+                el, "testcase", name=clean(case.name), classname=clean(case.classname), time="0"
+            )
             if case.failure_message is not None:
                 fail = ET.SubElement(c, "failure", message=clean(case.failure_message), type="faithfulness")
                 fail.text = clean(case.failure_text)

@@ -35,7 +35,8 @@ def _clip(text: str, n: int = 160) -> str:
 
 def finding_item(n: int, f: Finding, goldset: GoldSet | None) -> str:
     lines = [
-        f"{n}. {SEV_ICON.get(f.severity, '')} **{md(kind_label(f.kind))}** “{md(_clip(f.text))}” — {md(f.message)}"
+        f"{n}. {SEV_ICON.get(f.severity, '')} **{md(kind_label(f.kind))}** “{md(_clip(f.text))}” — "
+        f"{md(f.message)}"
     ]
     for ev in f.evidence:
         view = evidence_view(ev, goldset, max_context=120)
@@ -51,9 +52,8 @@ def summary_details(title: str, result: SummaryResult, goldset: GoldSet | None) 
     if not findings:
         return ""
     items = "\n".join(finding_item(i + 1, f, goldset) for i, f in enumerate(findings))
-    return (
-        f"<details><summary>{html.escape(title)}: {len(findings)} finding(s)</summary>\n\n{items}\n\n</details>\n"
-    )
+    summary = f"<summary>{html.escape(title)}: {len(findings)} finding(s)</summary>"
+    return f"<details>{summary}\n\n{items}\n\n</details>\n"
 
 
 def _cap(parts: Sequence[str], tail: str = "") -> str:
@@ -69,6 +69,10 @@ def _cap(parts: Sequence[str], tail: str = "") -> str:
     return "".join(out) + tail
 
 
+def _plural(n: int) -> str:
+    return f"{n} summar{'y' if n == 1 else 'ies'}"
+
+
 def status_icon(findings: Sequence[Finding]) -> str:
     c = severity_counts(findings)
     return "❌" if c["error"] else "⚠️" if c["warning"] else "✅"
@@ -79,7 +83,7 @@ def render_check_markdown(report: CheckReport, goldset: GoldSet | None = None) -
     all_findings = [f for r in report.summaries for f in r.findings]
     total = severity_counts(all_findings)
     head = [
-        f"## Faithfulness check: {len(report.summaries)} summar{'y' if len(report.summaries) == 1 else 'ies'}, "
+        f"## Faithfulness check: {_plural(len(report.summaries))}, "
         f"{total['error']} error(s), {total['warning']} warning(s), {total['info']} info\n\n",
         f"Gold set `{md(report.goldset)}` · scorer `{md(report.scorer)}`\n\n",
         "| | Summary | Task | Errors | Warnings | Info |\n|---|---|---|---:|---:|---:|\n",
@@ -106,7 +110,8 @@ def gate_markdown(result: GateResult) -> str:
     lines = [f"### Gate {status}\n\n| | Model | Threshold | Actual |\n|---|---|---|---:|\n"]
     for c in result.checks:
         lines.append(
-            f"| {'✅' if c.ok else '❌'} | {md(c.model)} | {md(c.threshold.describe())} | {_fmt(c.actual)} |\n"
+            f"| {'✅' if c.ok else '❌'} | {md(c.model)} | {md(c.threshold.describe())} | "
+            f"{_fmt(c.actual)} |\n"
         )
     return "".join(lines) + "\n"
 
@@ -116,10 +121,14 @@ def render_run_markdown(view: RunView, gate: GateResult | None = None) -> str:
     run = view.run
     parts = [f"## Faithfulness run `{md(run.run_id)}`\n\n"]
     if view.goldset_label:
-        parts.append(f"Gold set `{md(view.goldset_label)}` · {len(run.summaries)} summaries · "
-                     f"{len(view.rows)} model(s)\n\n")
+        parts.append(
+            f"Gold set `{md(view.goldset_label)}` · {len(run.summaries)} summaries · "
+            f"{len(view.rows)} model(s)\n\n"
+        )
     metrics = [m for m in METRICS if any(row.metrics.get(m.key) is not None for row in view.rows)]
-    header = "| # | Model | Score | Summaries | Errors/summary | " + " | ".join(m.label for m in metrics) + " |"
+    header = (
+        "| # | Model | Score | Summaries | Errors/summary | " + " | ".join(m.label for m in metrics) + " |"
+    )
     parts.append(header + "\n|---|---|---:|---:|---:|" + "---:|" * len(metrics) + "\n")
     for i, row in enumerate(view.rows, 1):
         cells = " | ".join(_fmt(row.metrics.get(m.key), m.pct) for m in metrics)
@@ -132,13 +141,23 @@ def render_run_markdown(view: RunView, gate: GateResult | None = None) -> str:
         parts.append(gate_markdown(gate))
     kinds = view.kinds_present()
     if kinds:
-        parts.append("### Findings per summary, by kind\n\n| Kind | " + " | ".join(md(r.model) for r in view.rows)
-                     + " |\n|---|" + "---:|" * len(view.rows) + "\n")
+        parts.append(
+            "### Findings per summary, by kind\n\n| Kind | "
+            + " | ".join(md(r.model) for r in view.rows)
+            + " |\n|---|"
+            + "---:|" * len(view.rows)
+            + "\n"
+        )
         for kind in kinds:
-            parts.append(f"| {md(kind_label(kind))} | "
-                         + " | ".join(_fmt(r.kind_rates.get(kind, 0.0)) for r in view.rows) + " |\n")
+            parts.append(
+                f"| {md(kind_label(kind))} | "
+                + " | ".join(_fmt(r.kind_rates.get(kind, 0.0)) for r in view.rows)
+                + " |\n"
+            )
         parts.append("\n")
     details = [
-        summary_details(f"{s.model} · {s.key}", s.result, view.goldset) for s in run.summaries if s.result.findings
+        summary_details(f"{s.model} · {s.key}", s.result, view.goldset)
+        for s in run.summaries
+        if s.result.findings
     ]
     return _cap([*parts, *details])

@@ -1,17 +1,17 @@
 """A run folder (`results/<run-id>/`) as reports and gates read it.
 
-Layout written by `harness run`:
+Layout written by `harness run` (see harness/run/):
 
-    manifest.json          run id, gold set (path, id, hash), models, tasks, scorer, ...
-    summaries.jsonl        one summary per line: id/path, model, task, text
-    findings.jsonl         one checked summary per line (a SummaryResult, with its model)
-    scorecards/<model>.json  one scorecard per model (headline score, per-kind counts/rates, ...)
+    manifest.json             run id, gold set {id, path, content_hash}, models, tasks, times
+    summaries.jsonl           SummaryRecord per line: model, task, sample, text (null + error if failed)
+    findings.jsonl            FindingsRecord per line: model, task, sample, result (a SummaryResult)
+    scorecards/<slug>.json    one Scorecard per model (score 0-100, findings per kind, accuracies)
     leaderboard.md
 
-Reading is tolerant of the exact keys (a SummaryResult nested under `result` or
-inlined; one finding per line grouped by summary id) so reports keep working
-when the run writer adds fields. Problems a user can cause (no such folder, no
-scorecards, broken JSON) raise `HarnessError` naming the file and line.
+A summary is keyed `model/task/sample`, as the runner names its SummaryResult
+path. The last record for a key wins (a resumed run appends). Problems a user
+can cause (no such folder, no scorecards, broken JSON) raise `HarnessError`
+naming the file and line.
 """
 
 from __future__ import annotations
@@ -26,9 +26,6 @@ from pydantic import ValidationError
 from harness.errors import HarnessError
 from harness.findings import Finding, SummaryResult
 
-_RESULT_FIELDS = set(SummaryResult.model_fields)
-_FINDING_FIELDS = set(Finding.model_fields)
-
 
 @dataclass
 class RunSummary:
@@ -39,6 +36,7 @@ class RunSummary:
     task: str | None
     text: str | None
     result: SummaryResult
+    error: str | None = None  # why there is no summary (a failed request)
 
 
 @dataclass
@@ -54,7 +52,8 @@ class RunData:
         return list(self.scorecards)
 
     def results(self, model: str | None = None) -> list[SummaryResult]:
-        return [s.result for s in self.summaries if model is None or s.model == model]
+        """Results of summaries that exist (failed requests have none)."""
+        return [s.result for s in self.summaries if (model is None or s.model == model) and s.error is None]
 
     @property
     def goldset_ref(self) -> str | None:
@@ -97,16 +96,6 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return out
 
 
-def summary_key(rec: dict[str, Any]) -> str | None:
-    for key in ("path", "id", "summary_id", "summary", "key"):
-        value = rec.get(key)
-        if isinstance(value, str | int) and not isinstance(value, bool):
-            return str(value)
-    if rec.get("model") is not None and rec.get("task") is not None:
-        return f"{rec['model']}/{rec['task']}/{rec.get('sample', 0)}"
-    return None
-
-
 def load_scorecards(run_dir: Path) -> dict[str, dict[str, Any]]:
     folder = run_dir / "scorecards"
     cards: dict[str, dict[str, Any]] = {}
@@ -141,39 +130,27 @@ def load_run(run_dir: str | Path, *, require_scorecards: bool = True) -> RunData
         raise HarnessError(str(path), "no scorecards/<model>.json: is this a `harness run` results folder?")
     run_id = str(manifest.get("run_id") or manifest.get("id") or path.name)
 
-    texts: dict[str, dict[str, Any]] = {}
-    order: list[str] = []
-    for rec in read_jsonl(path / "summaries.jsonl"):
-        key = summary_key(rec)
-        if key is None:
-            continue
-        if key not in texts:
-            order.append(key)
-        texts[key] = rec
+    from harness.run.records import FindingsRecord, latest, read_summaries
 
-    results: dict[str, tuple[str | None, SummaryResult]] = {}
+    records = latest(read_summaries(path / "summaries.jsonl"))
+    results: dict[str, SummaryResult] = {}
     findings_path = path / "findings.jsonl"
     for n, rec in enumerate(read_jsonl(findings_path), 1):
         try:
-            _add_findings(rec, results)
+            line = FindingsRecord.model_validate(rec)
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"])
             raise HarnessError(f"{findings_path}: line {n}", f"{where}: {err['msg']}") from None
-        key = next(reversed(results)) if results else None
-        if key is not None and key not in texts and key not in order:
-            order.append(key)
-
+        results[f"{line.model}/{line.task}/{line.sample}"] = line.result
     summaries = []
-    for key in order:
-        rec = texts.get(key, {})
-        model, result = results.get(key, (None, None))
-        model = str(rec.get("model") or model or _model_from_key(key, scorecards) or "?")
-        task = rec.get("task") or (result.task if result else None)
-        if result is None:
-            result = SummaryResult(path=key, task=task)
-        text = rec.get("text") if isinstance(rec.get("text"), str) else rec.get("summary_text")
-        summaries.append(RunSummary(key, model, task, text if isinstance(text, str) else None, result))
+    for (model, task, sample), rec in sorted(records.items()):
+        key = f"{model}/{task}/{sample}"
+        result = results.pop(key, None) or SummaryResult(path=key, task=task)
+        summaries.append(RunSummary(key, model, task, rec.text, result, rec.error))
+    for key, result in sorted(results.items()):  # findings without a summary record
+        model = _model_from_key(key, scorecards) or key.split("/", 1)[0]
+        summaries.append(RunSummary(key, model, result.task, None, result))
     return RunData(path, run_id, manifest, scorecards, summaries)
 
 
@@ -184,22 +161,13 @@ def _model_from_key(key: str, scorecards: dict[str, Any]) -> str | None:
     return None
 
 
-def _add_findings(rec: dict[str, Any], results: dict[str, tuple[str | None, SummaryResult]]) -> None:
-    model = rec.get("model")
-    inner = rec.get("result") if isinstance(rec.get("result"), dict) else None
-    if inner is not None or "findings" in rec:
-        body = inner if inner is not None else rec
-        data = {k: v for k, v in body.items() if k in _RESULT_FIELDS}
-        key = summary_key(rec) or summary_key(body) or str(len(results))
-        data.setdefault("path", key)
-        result = SummaryResult.model_validate(data)
-        if key in results:
-            del results[key]  # keep insertion order = last seen
-        results[key] = (model, result)
-        return
-    if "kind" in rec:  # one finding per line
-        key = rec.get("summary_id") or rec.get("summary") or rec.get("path") or "?"
-        finding = Finding.model_validate({k: v for k, v in rec.items() if k in _FINDING_FIELDS})
-        old_model, old = results.pop(str(key), (model, SummaryResult(path=str(key), task=rec.get("task"))))
-        old.findings.append(finding)
-        results[str(key)] = (old_model or model, old)
+def resolve_goldset_dir(run: RunData) -> Path | None:
+    """The gold-set folder the manifest names: as given, then beside the run folder or any parent of it."""
+    ref = run.goldset_ref
+    if not ref:
+        return None
+    candidates = [Path(ref)] + [folder / ref for folder in (run.run_dir, *run.run_dir.resolve().parents)]
+    for candidate in candidates:
+        if (candidate / "goldset.yaml").is_file():
+            return candidate
+    return None

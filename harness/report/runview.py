@@ -62,7 +62,7 @@ def build_view(run: RunData, goldset: GoldSet | None = None) -> RunView:
     rows = []
     for model, card in run.scorecards.items():
         results = run.results(model)
-        n_card = card.get("summaries", card.get("n_summaries", card.get("n")))
+        n_card = card.get("summaries")
         n = int(n_card) if isinstance(n_card, int | float) and not isinstance(n_card, bool) else len(results)
         counts: dict[str, float] = {}
         rates: dict[str, float] = {}
@@ -77,9 +77,13 @@ def build_view(run: RunData, goldset: GoldSet | None = None) -> RunView:
                 rate = c / n if n else 0.0
             rates[kind] = rate
         errors = sum(1 for r in results for f in r.findings if f.severity == "error")
+        has_eps, eps = metric_of(card, "errors_per_summary")
+        if not has_eps:
+            eps = errors / len(results) if results else None
         metrics = {m.key: metric_of(card, m.key)[1] for m in METRICS}
-        rows.append(Row(model, score_of(card), n, errors / n if n and results else None, metrics, counts, rates,
-                        card))
+        rows.append(
+            Row(model, score_of(card), n, eps, metrics, counts, rates, card)
+        )
     rows.sort(key=lambda r: (-(r.score if r.score is not None else float("-inf")), r.model))
     label = None
     g = run.manifest.get("goldset")

@@ -1,9 +1,10 @@
 """Proper-name mentions in news text, found by their capitals.
 
-No tagger: a name is a run of capitalised words ("Lin Junyang", "Zhipu AI",
-"Hong Kong Stock Exchange", "OpenAI", "H100"), minus sentence-initial
-function words ("However", "The"), possessive endings ("Alibaba’s") and
-headline lines, where every word is capitalised and capitals say nothing.
+Builds on `harness.text.mentions.find_proper_names` (runs of capitalised
+words: "Lin Junyang", "Zhipu AI", "OpenAI") and removes what capitals do
+not make a name in articles: sentence-initial function words ("However",
+"The"), headline lines and bullet labels where every word is capitalised,
+generic words ("Chinese", "CEOs") and currency prefixes ("HK$").
 Each mention keeps its offsets so entities can be anchored.
 """
 
@@ -12,16 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A capitalised word: Lin, OpenAI, AGI-Next, U.S., H100, McCormick, O’Hara.
-_CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9]*(?:[-’'][A-Z][A-Za-z0-9]*)*|[A-Z]{2,}[A-Za-z0-9&]*)"
-# A word that may continue a name once it has started: 910B, R1, 2.0.
-_CONT = rf"(?:{_CAP}|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:\.\d+)?(?=[\s,.)]))"
-# Lower-case particles inside names: Bank of America, Ludwig van Beethoven.
-_PARTICLE = r"(?:of|de|da|del|della|van|von|der|du|la|le|al|bin|for)"
-_NAME_RE = re.compile(
-    rf"(?<![\w’'&-]){_CAP}(?:(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CONT}))*",
-)
-_POSSESSIVE_RE = re.compile(r"[’']s?(?![A-Za-z])|[’']s(?=[a-z])")
+from harness.text.mentions import find_proper_names
+
+_INNER_POSSESSIVE_RE = re.compile(r"[’']s(?=[a-z])")  # "Alibaba’sflagship": a missing space
+_DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![\w])")  # U.S., U.K.: split by the word tokeniser
 
 # Words that are capitalised for grammar, not because they name something.
 COMMON_CAPITALISED = frozenset(
@@ -72,7 +67,7 @@ _HEADLINE_PARTICLES = frozenset("a an the of and or in on at to for with vs by f
 def _is_headline(line: str) -> bool:
     """A line whose words (particles aside) are nearly all capitalised, with no final full stop."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if w.lower() not in _HEADLINE_PARTICLES]
-    if len(words) < 2 or line.rstrip().endswith((".", "”", '"')):
+    if len(words) < 2 or line.rstrip().endswith((".", ".”", '."')):
         return False
     caps = sum(w[0].isupper() for w in words)
     return caps / len(words) >= 0.75
@@ -80,69 +75,64 @@ def _is_headline(line: str) -> bool:
 
 def _line_label_end(line: str) -> int:
     """Length of a bullet's Title-Case label ("Hardware Blockade:"), else 0."""
-    m = re.match(r"^[\s•*\-–—\d.)]*([A-Z][\w&’'-]*(?:[ \u00a0]+(?:[A-Z][\w&’'-]*|of|and|the|in|for|to)){0,5}):", line)
+    m = re.match(r"^[\s•*\-–—\d.)]*([A-Z][\w&’'-]*(?:[ \u00a0]+(?:[A-Z][\w&’'-]*|&|of|and|the|in|for|to)){0,5}):", line)
     return m.end() if m else 0
 
 
-def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 4) : start]
-    return start == 0 or bool(re.search(r"(?:^|[.!?:;…\n•*—–\"“”‘’])[\s\u00a0]*$", before))
-
-
 def find_names(text: str, skip: list[tuple[int, int]] | None = None) -> list[NameMention]:
-    """Proper-name mentions in text, outside the `skip` regions and headline lines."""
-    skip = skip or []
-    lowercase_words = {w for w in re.findall(r"\b[a-z][a-z’'-]+\b", text)}
-    out: list[NameMention] = []
+    """Proper-name mentions in text, outside the `skip` regions, headline lines and bullet labels."""
+    skip = list(skip or [])
     pos = 0
     for line in text.splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
         if _is_headline(line):
+            skip.append((line_start, pos))
+        elif label := _line_label_end(line):
+            skip.append((line_start, line_start + label))
+    lowercase_words = set(re.findall(r"\b[a-z][a-z’'-]+\b", text))
+    out: list[NameMention] = []
+    for cand in find_proper_names(text):
+        if any(a < cand.end and cand.start < b for a, b in skip):
             continue
-        label_end = line_start + _line_label_end(line)
-        for m in _NAME_RE.finditer(text, label_end, line_start + len(line.rstrip("\n"))):
-            start, end = m.start(), m.end()
-            if any(a < end and start < b for a, b in skip):
-                continue
-            for mention in _clean(text, start, end, lowercase_words):
-                out.append(mention)
-    return out
+        out.extend(_clean(text, cand.start, cand.end, cand.sentence_initial, cand.possessive, lowercase_words))
+    for m in _DOTTED_RE.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in skip):
+            out.append(NameMention(m.start(), m.end(), m.group(), text.startswith(("’s", "'s"), m.end()), False))
+    out.sort(key=lambda n: n.start)
+    return [n for i, n in enumerate(out) if i == 0 or n.start >= out[i - 1].end]
 
 
-def _clean(text: str, start: int, end: int, lowercase_words: set[str]) -> list[NameMention]:
-    """Trim a raw capitalised run into zero or more name mentions."""
-    raw = text[start:end]
-    # Possessive inside the run ends the name: "Alibaba’s Qwen" -> "Alibaba" (+ "Qwen").
+def _clean(
+    text: str, start: int, end: int, initial: bool, possessive: bool, lowercase_words: set[str]
+) -> list[NameMention]:
+    """Trim a capitalised run into zero or more name mentions."""
     pieces: list[tuple[int, int, bool]] = []
     cursor = start
-    for pm in _POSSESSIVE_RE.finditer(raw):
-        pieces.append((cursor, start + pm.start(), True))
-        cursor = start + pm.end()
-        while cursor < end and text[cursor] in " \u00a0":
-            cursor += 1
-    pieces.append((cursor, end, text.startswith(("’s", "'s"), end)))
+    for pm in _INNER_POSSESSIVE_RE.finditer(text, start, end):
+        pieces.append((cursor, pm.start(), True))
+        cursor = pm.end()
+        while cursor < end and not text[cursor].isupper():
+            cursor += 1  # "Alibaba’sflagship Qwen": skip the glued lower-case word
+    pieces.append((cursor, end, possessive))
     out = []
-    for a, b, possessive in pieces:
-        words = [(w.start() + a, w.end() + a) for w in re.finditer(r"\S+", text[a:b].replace("\u00a0", " "))]
-        initial = _sentence_initial(text, a)
-        # Drop leading grammar words ("The", "However", "In") and trailing particles.
-        while words and (
-            text[words[0][0] : words[0][1]].lower() in COMMON_CAPITALISED
-            or (initial and text[words[0][0] : words[0][1]].lower() in lowercase_words)
-            or not text[words[0][0]].isupper()
-        ):
-            words.pop(0)
-            initial = False
-        while words and not text[words[-1][0]].isupper() and not text[words[-1][0]].isdigit():
-            words.pop()
+    for a, b, is_possessive in pieces:
+        words = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^\s\u00a0]+", text[a:b])]
+        first = initial and a == start
+        while words:
+            word = re.split(r"[’']", text[words[0][0] : words[0][1]].lower())[0]
+            if word in COMMON_CAPITALISED or (first and word in lowercase_words) or not word[:1].isalnum():
+                words.pop(0)
+                first = False
+                continue
+            break
         if not words:
             continue
         s, e = words[0][0], words[-1][1]
-        name = text[s:e].rstrip(".’'") if not re.fullmatch(r"(?:[A-Z]\.)+", text[s:e]) else text[s:e]
-        e = s + len(name)
-        if len(name) < 2 or name.lower() in GENERIC_WORDS or name.lower() in COMMON_CAPITALISED:
+        name = text[s:e]
+        lowered = [w.lower().rstrip("s") for w in name.split()]
+        if len(name) < 2 or all(w in GENERIC_WORDS or w + "s" in GENERIC_WORDS for w in lowered):
             continue
         if name.isdigit() or text.startswith("$", e):
             continue  # "HK$4.35": a currency prefix, not a name
-        out.append(NameMention(s, e, name, possessive and b == pieces[-1][1] or possessive, initial))
+        out.append(NameMention(s, e, name, is_possessive, first and s == a))
     return out

@@ -4,8 +4,9 @@ Both take whole sentences from the story text of the task's sources
 (headlines and story only: excluded regions such as related-article teasers
 never contribute) and stop before the task's word limit.
 
-- lead: sentences in order; for several sources, round-robin (first sentence of
-  each source, then the second of each, ...).
+- lead: for one source, its headline then its sentences in order; for several,
+  round-robin over story sentences (first sentence of each source, then the
+  second of each, ...). Sub-headings are left out.
 - centroid: the sentences closest to the sources' word-frequency centroid,
   printed in source order.
 """
@@ -33,21 +34,43 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-def sentences(source: Source) -> list[str]:
-    """Story sentences of a source, in order; lines without end punctuation (headlines) get a full stop."""
+_ABBREVIATIONS = ("vs.", "Mr.", "Ms.", "Mrs.", "Dr.", "U.S.", "U.K.", "St.", "Inc.", "Co.", "Corp.", "e.g.", "i.e.")
+
+
+def _split(line: str) -> list[str]:
+    pieces: list[str] = []
+    for piece in _SENTENCE_END.split(line):
+        if pieces and pieces[-1].endswith(_ABBREVIATIONS):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _is_heading(line: str) -> bool:
+    """A headline or sub-heading: a line without closing punctuation."""
+    return line[-1] not in ".!?\"”’)"
+
+
+def sentences(source: Source, headline: bool = True) -> list[str]:
+    """Story sentences of a source, in order, without sub-headings.
+
+    With `headline`, the source's first line comes first when it is a heading
+    (it gets a full stop). Excluded regions never contribute.
+    """
     out: list[str] = []
+    first = True
     for start, end in source.story_regions():
         for line in source.text[start:end].splitlines():
             line = line.strip()
             if not line:
                 continue
-            for piece in _SENTENCE_END.split(line):
-                piece = piece.strip()
-                if not piece:
-                    continue
-                if piece[-1] not in ".!?\"”’)":
-                    piece += "."
-                out.append(piece)
+            if _is_heading(line):
+                if first and headline:
+                    out.append(line + ".")
+            else:
+                out.extend(_split(line))
+            first = False
     return out
 
 
@@ -66,7 +89,7 @@ def _fit(candidates: list[tuple[int, int, str]], max_words: int) -> list[tuple[i
 
 
 def lead(sources: list[Source], max_words: int) -> str:
-    per_source = [sentences(s) for s in sources]
+    per_source = [sentences(s, headline=len(sources) == 1) for s in sources]
     order = [
         (si, i, sent)
         for i in range(max((len(p) for p in per_source), default=0))
@@ -78,7 +101,7 @@ def lead(sources: list[Source], max_words: int) -> str:
 
 
 def centroid(sources: list[Source], max_words: int) -> str:
-    per_source = [sentences(s) for s in sources]
+    per_source = [sentences(s, headline=False) for s in sources]
 
     def terms(text: str) -> Counter[str]:
         return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)

@@ -1,0 +1,175 @@
+"""One parse of the summary, shared by every scorer.
+
+Quotes, names (known, unknown, pronouns), attributions, reported speech,
+numbers and sentences are found once per summary, against the gold set's
+alias table, so each scorer only compares.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from harness.scorers.index import GoldIndex
+from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
+from harness.text.mentions import NameCandidate, NameMention, find_mentions, find_proper_names, name_words
+from harness.text.numbers import NumberMention, parse_numbers
+from harness.text.quotes import QuoteMention, extract_quotes
+from harness.text.sentences import sentence_spans
+
+# Capitalised words that are not names of anyone (titles, months, acronyms
+# of the trade, Markdown labels).
+COMMON_CAPITALISED = frozenset(
+    """i mr mrs ms dr prof ceo cto cfo coo vp svp president chairman chairwoman chair chief officer director
+    head founder co cofounder senior vice minister premier secretary professor analyst analysts executive
+    executives scientist scientists researcher researchers engineer engineers lead leader leaders
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    ai agi llm llms gpu gpus cpu ipo ipos r&d eu uk un ceo tl dr faq q a
+    key summary takeaways takeaway brief briefing update note notes bottom line outlook background context
+    analysis overview headline headlines highlights highlight why what how who when where sources source
+    chinese american western eastern asian european english""".split()
+)
+_HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|__[^_]+__\s*$)")
+
+
+def _speaker_like(idx: GoldIndex, m: NameMention) -> bool:
+    return m.kind in ("unknown", "pronoun") or idx.is_person_key(m.key)
+
+
+@dataclass
+class SummaryAnalysis:
+    text: str
+    quotes: list[QuoteMention]
+    mentions: list[NameMention]  # known, unknown names and pronouns, in order
+    unknown_names: list[NameMention]
+    attributions: list[Attribution]
+    reported: list[ReportedSpeech]
+    numbers: list[NumberMention]
+    sentences: list[tuple[int, int]]
+    heading_lines: list[tuple[int, int]]
+
+    def in_quote(self, start: int, end: int) -> QuoteMention | None:
+        for q in self.quotes:
+            if q.start <= start and end <= q.end:
+                return q
+        return None
+
+    def in_heading(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.heading_lines)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self.sentences:
+            if a <= pos < b:
+                return a, b
+        return pos, pos
+
+
+def analyse(text: str, idx: GoldIndex) -> SummaryAnalysis:
+    quotes = extract_quotes(text)
+    words = name_words(text)
+    known = find_mentions(text, idx.aliases, words)
+    headings = _heading_lines(text)
+    unknown = [
+        NameMention(c.start, c.end, c.text, None, "unknown", c.possessive)
+        for c in unknown_name_candidates(text, idx, find_proper_names(text, words), known, headings)
+    ]
+    mentions = sorted(known + unknown, key=lambda m: m.start)
+    is_person = lambda m: _speaker_like(idx, m)  # noqa: E731
+
+    def gender_of(m: NameMention) -> str | None:
+        e = idx.entity(m.key)
+        return e.gender if e else None
+
+    attributions = find_attributions(text, quotes, mentions, is_person, gender_of)
+    reported = find_reported_speech(text, quotes, mentions, is_person, gender_of)
+    return SummaryAnalysis(
+        text=text,
+        quotes=quotes,
+        mentions=mentions,
+        unknown_names=unknown,
+        attributions=attributions,
+        reported=reported,
+        numbers=parse_numbers(text),
+        sentences=sentence_spans(text, quotes),
+        heading_lines=headings,
+    )
+
+
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = stripped.split()
+        title_case = (
+            0 < len(words) <= 12
+            and not stripped.endswith((".", "?", "!", ":", ";", ",", '"', "”"))
+            and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+        )
+        if _HEADING_RE.match(line) or title_case:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def unknown_name_candidates(
+    text: str,
+    idx: GoldIndex,
+    candidates: list[NameCandidate],
+    known: list[NameMention],
+    headings: list[tuple[int, int]],
+) -> list[NameCandidate]:
+    """Capitalised runs (minus known names) with a word no source uses."""
+    out = []
+    known_spans = [(m.start, m.end) for m in known if m.kind != "pronoun"]
+    for cand in candidates:
+        if any(a <= cand.start < b for a, b in headings):
+            continue
+        # Split the run around known names; keep the leftover words.
+        pieces: list[tuple[int, int]] = []
+        pos = cand.start
+        for a, b in known_spans:
+            if b <= cand.start or a >= cand.end:
+                continue
+            if a > pos:
+                pieces.append((pos, a))
+            pos = max(pos, b)
+        if pos < cand.end:
+            pieces.append((pos, cand.end))
+        for a, b in pieces:
+            ws = [w for w in name_words(text[a:b])]
+            if not ws:
+                continue
+            # Trim words every source uses or that are titles/labels.
+            lo, hi = 0, len(ws)
+            while lo < hi and _known_word(ws[lo].text, idx):
+                lo += 1
+            while hi > lo and _known_word(ws[hi - 1].text, idx):
+                hi -= 1
+            if lo >= hi:
+                continue
+            start, end = a + ws[lo].start, a + ws[hi - 1].end
+            run = ws[lo:hi]
+            initial = cand.sentence_initial and start == cand.start
+            if initial and len(run) == 1 and not run[0].possessive and not _followed_by_speech(text, end):
+                continue  # a capitalised first word proves nothing
+            if all(w.text.isdigit() for w in run):
+                continue
+            out.append(
+                NameCandidate(start, end, text[start:end], tuple(w.text for w in run), initial, run[-1].possessive)
+            )
+    return out
+
+
+def _known_word(word: str, idx: GoldIndex) -> bool:
+    w = word.casefold()
+    return w in idx.vocabulary or w in COMMON_CAPITALISED or len(w) <= 1
+
+
+_SPEECH_NEXT_RE = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|warned|argued|noted|added|stated|told|estimated|believes|predicted|claimed)\b"
+)
+
+
+def _followed_by_speech(text: str, end: int) -> bool:
+    return bool(_SPEECH_NEXT_RE.match(text, end))

@@ -1,0 +1,233 @@
+"""The per-gold-set index the scorers read: built once, cached, immutable.
+
+Building it tokenises every source (story text only: excluded regions
+support nothing), locates each gold quote wording in its source's tokens,
+builds alias tables for names and descriptions, number tables and a
+token index over claims, so checking one summary is a handful of lookups.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from harness.goldset.model import UNNAMED, Claim, Entity, GoldSet, Number, Quote, Source, Span
+from harness.text.mentions import AliasTable, name_words
+from harness.text.normalize import STOPWORDS, Token, stem, tokenize, words
+from harness.text.numbers import NumberMention, parse_numbers
+from harness.text.quotes import extract_quotes
+
+
+@dataclass
+class SourceTokens:
+    """One source's tokens, with a searchable normalised string."""
+
+    source: Source
+    tokens: list[Token]
+    joined: str  # " w1 w2 ... wn " for substring search
+    offsets: list[int]  # offset of token k's text in `joined`
+    excluded: list[bool]
+    quoted: list[bool]  # token is inside quote marks in the source
+    starts: list[int] = field(default_factory=list)
+
+    def token_at(self, joined_pos: int) -> int:
+        return bisect_left(self.offsets, joined_pos)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens [i, j) lying inside characters [start, end) of the source."""
+        i = bisect_left(self.starts, start)
+        j = i
+        while j < len(self.tokens) and self.tokens[j].end <= end:
+            j += 1
+        return i, j
+
+    def span(self, i: int, j: int) -> Span:
+        a, b = self.tokens[i].start, self.tokens[j - 1].end
+        return Span(source=self.source.id, start=a, end=b, text=self.source.text[a:b])
+
+
+@dataclass(frozen=True)
+class QuoteAnchor:
+    quote: Quote
+    span: Span
+    i: int
+    j: int
+    norms: tuple[str, ...]
+
+
+@dataclass
+class ClaimEntry:
+    claim: Claim
+    keywords: frozenset[str]
+    sources: frozenset[str]
+
+
+@dataclass
+class GoldIndex:
+    goldset: GoldSet
+    sources: dict[str, SourceTokens] = field(default_factory=dict)
+    quote_anchors: list[QuoteAnchor] = field(default_factory=list)
+    anchors_by_token: dict[str, set[int]] = field(default_factory=dict)
+    aliases: AliasTable = field(default_factory=AliasTable)
+    persons: frozenset[str] = frozenset()
+    organisations: frozenset[str] = frozenset()
+    vocabulary: frozenset[str] = frozenset()
+    claims: list[ClaimEntry] = field(default_factory=list)
+    idf: dict[str, float] = field(default_factory=dict)
+    claims_by_keyword: dict[str, list[int]] = field(default_factory=dict)
+    source_numbers: list[tuple[str, NumberMention]] = field(default_factory=list)
+
+    # --- lookups -----------------------------------------------------------
+    def entity(self, key: str | None) -> Entity | None:
+        return self.goldset.entity_by_id.get(key) if key else None
+
+    def is_person_key(self, key: str | None) -> bool:
+        return key in self.persons
+
+    def name_of(self, key: str | None) -> str:
+        e = self.entity(key)
+        return e.name if e else (key or "no one")
+
+    def keyword_weight(self, word: str) -> float:
+        return self.idf.get(word, self.max_idf)
+
+    @property
+    def max_idf(self) -> float:
+        return math.log(len(self.claims) + 1) + 1.0
+
+    def claim_scores(self, keywords: set[str]) -> list[tuple[float, ClaimEntry]]:
+        """Claims sharing keywords with a clause, scored by the share of the
+        clause's keyword weight they explain (1.0 = every keyword)."""
+        if not keywords:
+            return []
+        total = sum(self.keyword_weight(k) for k in keywords)
+        hits: dict[int, float] = {}
+        for k in keywords:
+            for ci in self.claims_by_keyword.get(k, ()):
+                hits[ci] = hits.get(ci, 0.0) + self.keyword_weight(k)
+        scored = [(w / total, self.claims[ci]) for ci, w in hits.items()]
+        scored.sort(key=lambda x: (-x[0], x[1].claim.id))
+        return scored
+
+
+def keywords(text: str) -> set[str]:
+    """Content-word stems of a text, without numbers (compared separately)."""
+    return {stem(w) for w in words(text) if w not in STOPWORDS and not w[:1].isdigit() and len(w) > 1}
+
+
+def build_index(goldset: GoldSet) -> GoldIndex:
+    """Index a gold set (slow part, done once per gold set)."""
+    idx = GoldIndex(goldset=goldset)
+    vocab: set[str] = set()
+    for source in goldset.sources:
+        toks = tokenize(source.text)
+        offsets, parts, pos = [], [], 1
+        for t in toks:
+            offsets.append(pos)
+            parts.append(t.norm)
+            pos += len(t.norm) + 1
+        excluded = [source.is_excluded(t.start, t.end) for t in toks]
+        quoted = [False] * len(toks)
+        starts = [t.start for t in toks]
+        for q in extract_quotes(source.text):
+            i = bisect_left(starts, q.start)
+            while i < len(toks) and toks[i].end <= q.end:
+                quoted[i] = True
+                i += 1
+        st = SourceTokens(source, toks, " " + " ".join(parts) + " ", offsets, excluded, quoted, starts)
+        idx.sources[source.id] = st
+        for t, ex in zip(toks, excluded, strict=True):
+            if not ex:
+                vocab.add(t.norm)
+        for a, b in source.story_regions():
+            for w in name_words(source.text[a:b]):
+                vocab.add(w.text.casefold())
+            for n in parse_numbers(source.text[a:b]):
+                idx.source_numbers.append((source.id, _shift(n, a)))
+    # Quote wordings.
+    for quote in goldset.quotes:
+        for span in quote.anchors:
+            st = idx.sources[span.source]
+            i, j = st.token_range(span.start, span.end)
+            if j <= i:
+                continue
+            anchor = QuoteAnchor(quote, span, i, j, tuple(t.norm for t in st.tokens[i:j]))
+            idx.quote_anchors.append(anchor)
+            for norm in set(anchor.norms):
+                if norm not in STOPWORDS:
+                    idx.anchors_by_token.setdefault(norm, set()).add(len(idx.quote_anchors) - 1)
+    # Names.
+    persons, orgs = set(), set()
+    for e in goldset.entities:
+        if e.kind == "person":
+            persons.add(e.id)
+        elif e.kind == "organisation":
+            orgs.add(e.id)
+        for name in e.names:
+            idx.aliases.add(name, e.id)
+            for w in name_words(name):
+                vocab.add(w.text.casefold())
+        for d in e.descriptions:
+            idx.aliases.add(d, e.id, description=True)
+    idx.aliases.finalize()
+    idx.persons, idx.organisations = frozenset(persons), frozenset(orgs)
+    idx.vocabulary = frozenset(vocab)
+    # Claims.
+    df: dict[str, int] = {}
+    for c in goldset.claims:
+        kw = keywords(c.text) | {k for a in c.anchors for k in keywords(a.text)}
+        kw -= {"s000", "s001", "s002", "s003", "s004"}
+        entry = ClaimEntry(c, frozenset(kw), frozenset(a.source for a in c.anchors))
+        idx.claims.append(entry)
+        for k in kw:
+            df[k] = df.get(k, 0) + 1
+    n = len(idx.claims)
+    idx.idf = {k: math.log((n + 1) / (d + 0.5)) + 0.5 for k, d in df.items()}
+    for ci, entry in enumerate(idx.claims):
+        for k in entry.keywords:
+            idx.claims_by_keyword.setdefault(k, []).append(ci)
+    return idx
+
+
+def _shift(n: NumberMention, offset: int) -> NumberMention:
+    return NumberMention(
+        n.start + offset, n.end + offset, n.text, n.unit, n.value, n.low, n.high, n.qualifier, n.written, n.noun
+    )
+
+
+_CACHE: dict[tuple[int, str], tuple[GoldSet, GoldIndex]] = {}
+
+
+def index_for(goldset: GoldSet) -> GoldIndex:
+    """The cached index of a gold set (keyed by object identity and content hash)."""
+    key = (id(goldset), goldset.content_hash)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is goldset:
+        return hit[1]
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    idx = build_index(goldset)
+    _CACHE[key] = (goldset, idx)
+    return idx
+
+
+def speaker_anchor(idx: GoldIndex, key: str | None, prefer_source: str | None = None) -> Span | None:
+    """A source span naming an entity, from the preferred source when possible."""
+    e = idx.entity(key)
+    if e is None or not e.anchors:
+        return None
+    for a in e.anchors:
+        if a.source == prefer_source:
+            return a
+    return e.anchors[0]
+
+
+def named_speaker(key: str | None) -> bool:
+    return key is not None and key != UNNAMED
+
+
+def numbers_of(claim: Claim) -> tuple[Number, ...]:
+    return claim.numbers
+
+

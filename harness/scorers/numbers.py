@@ -1,0 +1,154 @@
+"""Numbers: mismatched against the gold claim a statement makes, or unsupported.
+
+Each number in the summary is read as value/range, unit and qualifier. Its
+clause is compared with the gold claims carrying a number of the same kind
+of unit: when the clause is about such a claim, the number must agree with
+it ("less than 20%" is not "20%" nor "less than 30%"); when it is about no
+claim, some source must still state it. Currencies count as one kind, so
+"$4.35 billion" for "HK$4.35 billion" is a mismatch.
+"""
+
+from __future__ import annotations
+
+import re
+
+from harness.findings import Evidence, Finding, make_finding
+from harness.goldset.model import Number, Span
+from harness.scorers.analysis import SummaryAnalysis
+from harness.scorers.index import GoldIndex, keywords
+from harness.scorers.scope import Scope
+from harness.text.numbers import NumberMention
+
+CLAIM_MIN_SCORE = 0.3
+"""Share of the clause's keyword weight a claim must explain to be 'the' claim."""
+
+_QUALIFIER_GROUP = {
+    "exact": "exact", "about": "exact",
+    "less_than": "upper", "at_most": "upper",
+    "more_than": "lower", "at_least": "lower",
+}
+_CURRENCY = {"usd", "hkd", "cny"}
+
+
+def unit_family(unit: str) -> str:
+    return "currency" if unit in _CURRENCY else unit
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def agrees(n: NumberMention, g: Number) -> bool:
+    """Same unit, same value or range, compatible qualifier."""
+    if n.unit != g.unit:
+        return False
+    if n.unit == "calendar_year":
+        return _close(n.value if n.value is not None else n.low, g.value if g.value is not None else g.low)
+    if (n.value is None) != (g.value is None):
+        return False
+    if n.value is not None:
+        if not _close(n.value, g.value):
+            return False
+    elif not (_close(n.low, g.low) and _close(n.high, g.high)):
+        return False
+    return _QUALIFIER_GROUP[n.qualifier] == _QUALIFIER_GROUP[g.qualifier]
+
+
+def _source_agrees(n: NumberMention, s: NumberMention) -> bool:
+    g = Number(text=s.text, value=s.value, low=s.low, high=s.high, unit=s.unit, qualifier=s.qualifier)
+    return agrees(n, g)
+
+
+def _clause(text: str, sentence: tuple[int, int], n: NumberMention) -> str:
+    """The clause around a number: its sentence, cut at ';' and the like."""
+    a, b = sentence
+    s = text[a:b]
+    rel = n.start - a
+    cuts = [m.end() for m in re.finditer(r";|\s[—–]\s|, (?:while|whereas|but|and) ", s)]
+    lo = max([c for c in cuts if c <= rel], default=0)
+    hi = min([m.start() for m in re.finditer(r";|\s[—–]\s|, (?:while|whereas|but|and) ", s) if m.start() >= rel + len(n.text)], default=len(s))
+    return s[lo:hi]
+
+
+def _is_trivial(n: NumberMention) -> bool:
+    """Small spelled-out counts ("two companies") are not figures worth checking."""
+    return n.unit == "count" and n.written and (n.value or 0) < 10
+
+
+def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[list[Finding], dict[str, int]]:
+    text = an.text
+    findings: list[Finding] = []
+    total = ok = 0
+    for n in an.numbers:
+        if _is_trivial(n) or an.in_heading(n.start):
+            continue
+        total += 1
+        clause = _clause(text, an.sentence_of(n.start), n)
+        kw = keywords(clause)
+        family = unit_family(n.unit)
+        candidates = [
+            (s, c)
+            for s, c in idx.claim_scores(kw)
+            if s >= CLAIM_MIN_SCORE and any(unit_family(g.unit) == family for g in c.claim.numbers)
+        ]
+        agreeing = [(s, c) for s, c in candidates if any(agrees(n, g) for g in c.claim.numbers)]
+        if agreeing and (not candidates or agreeing[0][0] >= 0.75 * candidates[0][0]):
+            s, c = agreeing[0]
+            if any(scope.covers(a.source) for a in c.claim.anchors) or _supported_in_scope(idx, n, scope):
+                ok += 1
+                continue
+            findings.append(_outside(text, n, c.claim.anchors, idx, scope))
+            continue
+        if candidates:
+            best = candidates[0][1].claim
+            gold_nums = [g for g in best.numbers if unit_family(g.unit) == family]
+            # A clause about this claim but with a different number.
+            if n.unit == "calendar_year" and not any(g.unit == "calendar_year" for g in gold_nums):
+                pass
+            elif _supported_in_scope(idx, n, scope) and n.unit in ("calendar_year", "count"):
+                ok += 1
+                continue
+            else:
+                g = gold_nums[0]
+                spans = [sp for sp in g.spans if scope.covers(sp.source)] or list(g.spans)
+                findings.append(
+                    make_finding(
+                        "number_mismatch", n.start, n.end, text,
+                        f"“{n.text}” does not match the source: {g.text!r} ({best.text[:120].strip()}).",
+                        claim_id=best.id,
+                        evidence=tuple(Evidence(source=sp.source, start=sp.start, end=sp.end, text=sp.text) for sp in spans[:2]),
+                    )
+                )
+                continue
+        if _supported_in_scope(idx, n, scope):
+            ok += 1
+            continue
+        elsewhere = [s for sid, s in idx.source_numbers if _source_agrees(n, s)]
+        if elsewhere:
+            findings.append(_outside(text, n, [], idx, scope))
+            continue
+        findings.append(
+            make_finding("unsupported_number", n.start, n.end, text, f"No source states “{n.text}”.")
+        )
+    return findings, {"numbers": total, "numbers_correct": ok}
+
+
+def _supported_in_scope(idx: GoldIndex, n: NumberMention, scope: Scope) -> bool:
+    return any(scope.covers(sid) and _source_agrees(n, s) for sid, s in idx.source_numbers)
+
+
+def _outside(text: str, n: NumberMention, anchors: tuple[Span, ...] | list[Span], idx: GoldIndex, scope: Scope) -> Finding:
+    where = sorted({a.source for a in anchors} | {sid for sid, s in idx.source_numbers if _source_agrees(n, s)})
+    where = [w for w in where if not scope.covers(w)]
+    ev = [
+        Evidence(source=sid, start=s.start, end=s.end, text=idx.sources[sid].source.text[s.start : s.end])
+        for sid, s in idx.source_numbers
+        if _source_agrees(n, s)
+    ][:1]
+    return make_finding(
+        "unsupported_number", n.start, n.end, text,
+        f"“{n.text}” is not in this task's sources; it is found only in {', '.join(where) or 'other sources'}.",
+        outside_task_sources=True, evidence=tuple(ev),
+    )

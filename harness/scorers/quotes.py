@@ -1,0 +1,239 @@
+"""Quotes: invented, altered, unverified, quoted narration.
+
+A summary quote is compared with the sources as a sequence of normalised
+words (case, punctuation, typographic quotes and dashes ignored; marked
+elisions split it into pieces that must appear in order). Where it is found
+decides what it is: inside a gold quote wording (verified or unverified),
+inside quote marks the gold set does not list (a faithful quote of
+something the source quotes), or in the reporter's prose (quoted
+narration). Not found verbatim, it is altered when close to a gold quote
+wording, quoted narration when close to prose, invented otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from harness.findings import Evidence, Finding, make_finding
+from harness.goldset.model import Quote, Span
+from harness.scorers.analysis import SummaryAnalysis
+from harness.scorers.index import GoldIndex, QuoteAnchor, SourceTokens
+from harness.scorers.scope import Scope
+from harness.text.normalize import STOPWORDS, split_elisions, tokenize
+from harness.text.quotes import QuoteMention
+
+ALTERED_MIN_SIMILARITY = 0.6
+"""Share of the summary quote's words found, in order, in a gold wording."""
+NARRATION_MIN_SIMILARITY = 0.8
+MAX_ELISION_GAP = 80  # tokens between the pieces of an elided quote
+
+
+@dataclass
+class QuoteMatch:
+    """What one summary quote turned out to be."""
+
+    mention: QuoteMention
+    status: str  # verified | unverified | source_quote | narration | altered | invented | outside
+    quote: Quote | None = None
+    evidence: list[Span] = field(default_factory=list)
+    outside_sources: tuple[str, ...] = ()
+
+    @property
+    def gold_speaker(self) -> str | None:
+        return self.quote.speaker if self.quote else None
+
+
+def _segments(text: str, q: QuoteMention) -> list[list[str]]:
+    return [[t.norm for t in tokenize(text, a, b)] for a, b in split_elisions(text, q.start, q.end)]
+
+
+def _find_verbatim(st: SourceTokens, segments: list[list[str]]) -> list[list[tuple[int, int]]]:
+    """Occurrences of the segments, in order, in a source's story text."""
+    out: list[list[tuple[int, int]]] = []
+    first = " " + " ".join(segments[0]) + " "
+    pos = st.joined.find(first)
+    while pos >= 0 and len(out) < 8:
+        i = st.token_at(pos + 1)
+        ranges = [(i, i + len(segments[0]))]
+        ok = True
+        for seg in segments[1:]:
+            needle = " " + " ".join(seg) + " "
+            prev_end = ranges[-1][1]
+            at = st.joined.find(needle, st.offsets[prev_end] - 1 if prev_end < len(st.offsets) else len(st.joined))
+            if at < 0:
+                ok = False
+                break
+            k = st.token_at(at + 1)
+            if k - prev_end > MAX_ELISION_GAP:
+                ok = False
+                break
+            ranges.append((k, k + len(seg)))
+        if ok and not any(st.excluded[k] for a, b in ranges for k in range(a, b)):
+            out.append(ranges)
+        pos = st.joined.find(first, pos + 1)
+    return out
+
+
+def _anchor_containing(idx: GoldIndex, source: str, a: int, b: int) -> list[QuoteAnchor]:
+    return [qa for qa in idx.quote_anchors if qa.span.source == source and qa.i <= a and b <= qa.j]
+
+
+def _lcs(a: list[str], b: tuple[str, ...] | list[str]) -> int:
+    """Longest common subsequence length of two word lists."""
+    if not a or not b:
+        return 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def match_quote(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> QuoteMatch:
+    segments = _segments(text, q)
+    if not segments:
+        return QuoteMatch(q, "verified")
+    gold: list[tuple[bool, QuoteAnchor]] = []
+    quoted: list[tuple[bool, Span]] = []
+    prose: list[tuple[bool, Span]] = []
+    for sid, st in idx.sources.items():
+        inside = scope.covers(sid)
+        for ranges in _find_verbatim(st, segments):
+            a, b = ranges[0][0], ranges[-1][1]
+            anchors = _anchor_containing(idx, sid, a, b)
+            if not anchors:
+                # Each piece inside some gold wording of the same quote (elided across anchors)?
+                per = [_anchor_containing(idx, sid, x, y) for x, y in ranges]
+                if all(per) and len({p[0].quote.id for p in per}) == 1:
+                    anchors = per[0]
+            if anchors:
+                gold.extend((inside, qa) for qa in anchors)
+            elif all(st.quoted[k] for x, y in ranges for k in range(x, y)):
+                quoted.append((inside, st.span(a, b)))
+            else:
+                prose.append((inside, st.span(a, b)))
+    in_scope_gold = [qa for inside, qa in gold if inside]
+    if in_scope_gold:
+        qa = sorted(in_scope_gold, key=lambda x: (x.quote.status != "verified", x.span.source))[0]
+        return QuoteMatch(q, qa.quote.status, qa.quote, [qa.span])
+    if any(inside for inside, _ in quoted):
+        return QuoteMatch(q, "source_quote", None, [s for inside, s in quoted if inside][:1])
+    if any(inside for inside, _ in prose):
+        return QuoteMatch(q, "narration", None, [s for inside, s in prose if inside][:1])
+    outside = [qa.span for _, qa in gold] + [s for _, s in quoted] + [s for _, s in prose]
+    if outside:
+        quote = gold[0][1].quote if gold else None
+        return QuoteMatch(q, "outside", quote, outside[:1], tuple(sorted({s.source for s in outside})))
+    return _fuzzy(idx, q, [w for seg in segments for w in seg], scope)
+
+
+def _fuzzy(idx: GoldIndex, q: QuoteMention, toks: list[str], scope: Scope) -> QuoteMatch:
+    content = {t for t in toks if t not in STOPWORDS}
+    counts: dict[int, int] = {}
+    for t in content:
+        for ai in idx.anchors_by_token.get(t, ()):
+            counts[ai] = counts.get(ai, 0) + 1
+    best: tuple[float, QuoteAnchor] | None = None
+    need = max(1, int(0.4 * len(content)))
+    for ai, n in sorted(counts.items()):
+        if n < need:
+            continue
+        qa = idx.quote_anchors[ai]
+        sim = _lcs(toks, qa.norms) / len(toks)
+        key = (sim, scope.covers(qa.span.source))
+        if best is None or key > (best[0], scope.covers(best[1].span.source)):
+            best = (sim, qa)
+    if best is not None and best[0] >= ALTERED_MIN_SIMILARITY and _lcs(toks, best[1].norms) >= min(2, len(toks)):
+        qa = best[1]
+        outside = () if scope.covers(qa.span.source) else _outside(idx, qa.quote, scope)
+        if outside and any(scope.covers(a.source) for a in qa.quote.anchors):
+            outside = ()
+        return QuoteMatch(q, "altered", qa.quote, [qa.span], outside)
+    narration = _near_prose(idx, toks, scope)
+    if narration is not None:
+        return QuoteMatch(q, "narration", None, [narration])
+    return QuoteMatch(q, "invented")
+
+
+def _outside(idx: GoldIndex, quote: Quote, scope: Scope) -> tuple[str, ...]:
+    return tuple(sorted({a.source for a in quote.anchors if not scope.covers(a.source)}))
+
+
+def _near_prose(idx: GoldIndex, toks: list[str], scope: Scope) -> Span | None:
+    """A stretch of in-scope story text containing most of the quote's words in order."""
+    if len(toks) < 4:
+        return None
+    trigrams = [" " + " ".join(toks[k : k + 3]) + " " for k in range(len(toks) - 2)]
+    for sid, st in idx.sources.items():
+        if not scope.covers(sid):
+            continue
+        hits = [st.joined.find(tg) for tg in trigrams]
+        found = [h for h in hits if h >= 0]
+        if len(found) < max(2, 0.5 * len(trigrams)):
+            continue
+        a = st.token_at(min(found) + 1)
+        b = min(len(st.tokens), st.token_at(max(found) + 1) + 3)
+        window = [t.norm for t in st.tokens[max(0, a - 3) : b + 3]]
+        if _lcs(toks, window) / len(toks) >= NARRATION_MIN_SIMILARITY and not any(st.excluded[a:b]):
+            return st.span(a, b)
+    return None
+
+
+def _evidence(spans: list[Span]) -> tuple[Evidence, ...]:
+    return tuple(Evidence(source=s.source, start=s.start, end=s.end, text=s.text) for s in spans)
+
+
+def _short(s: str, n: int = 80) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def score_quotes(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[list[Finding], list[QuoteMatch]]:
+    """Findings for the quotes themselves, and what each quote matched."""
+    text = an.text
+    findings: list[Finding] = []
+    matches: list[QuoteMatch] = []
+    for q in an.quotes:
+        m = match_quote(idx, text, q, scope)
+        matches.append(m)
+        ev = _evidence(m.evidence)
+        extra: dict[str, object] = {"evidence": ev}
+        if m.quote is not None:
+            extra["quote_id"] = m.quote.id
+            extra["gold_speaker"] = m.quote.speaker
+        if m.status == "unverified":
+            assert m.quote is not None
+            reason = m.quote.status_reason or "the gold set marks it unverified"
+            findings.append(
+                make_finding("unverified_quote", q.start, q.end, text, f"Quote is unverified: {_short(reason, 200)}", **extra)
+            )
+        elif m.status == "narration":
+            src = m.evidence[0].source
+            findings.append(
+                make_finding(
+                    "quoted_narration", q.start, q.end, text,
+                    f"Quoted words are the reporter's prose in {src}, not anyone's quoted words.", **extra,
+                )
+            )
+        elif m.status == "altered":
+            assert m.quote is not None
+            msg = f"Quote differs from the source wording ({m.evidence[0].source}: “{_short(m.evidence[0].text)}”)."
+            if m.outside_sources:
+                msg += f" It is found only in {', '.join(m.outside_sources)}, outside this task's sources."
+                extra["outside_task_sources"] = True
+            findings.append(make_finding("altered_quote", q.start, q.end, text, msg, **extra))
+        elif m.status == "outside":
+            where = ", ".join(m.outside_sources)
+            findings.append(
+                make_finding(
+                    "invented_quote", q.start, q.end, text,
+                    f"Quote is not in this task's sources; it is found only in {where}.",
+                    outside_task_sources=True, **extra,
+                )
+            )
+        elif m.status == "invented":
+            findings.append(
+                make_finding("invented_quote", q.start, q.end, text, "No source contains these quoted words.", **extra)
+            )
+    return findings, matches
