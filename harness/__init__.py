@@ -19,6 +19,7 @@ _LAZY = {
     "SummaryResult": "harness.findings",
     "CheckReport": "harness.findings",
     "HarnessError": "harness.errors",
+    "check": "harness.scorers",
 }
 
 __all__ = ["__version__", *_LAZY]

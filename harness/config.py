@@ -51,7 +51,9 @@ class FileColumns(BaseModel):
     model: str | None = Field(
         default=None, description="Optional column naming the system; rows of other systems are skipped."
     )
-    model_value: str | None = Field(default=None, description="Keep only rows whose model column equals this.")
+    model_value: str | None = Field(
+        default=None, description="Keep only rows whose model column equals this."
+    )
 
 
 class HarnessConfig(BaseModel):

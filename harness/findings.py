@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-CHECK_SCHEMA_VERSION = 1
+CHECK_SCHEMA_VERSION: Literal[1] = 1
 
 Severity = Literal["error", "warning", "info"]
 Kind = Literal[

@@ -19,9 +19,11 @@ from harness.errors import HarnessError
 # One module per command, in the order `harness --help` lists them.
 COMMAND_MODULES = (
     "harness.cli.goldset",
+    "harness.cli.check",
     "harness.cli.run",
     "harness.cli.report",
     "harness.cli.gate",
+    "harness.cli.meta_eval",
 )
 
 

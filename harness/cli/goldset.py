@@ -1,4 +1,4 @@
-"""`harness goldset validate|export DIR`."""
+"""`harness goldset validate|export DIR`, `harness goldset draft SOURCES... -o DIR`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,17 @@ def register(subparsers: Any) -> None:
     export.add_argument("folder", metavar="DIR")
     export.set_defaults(func=run_export)
 
+    draft = sub.add_parser(
+        "draft", help="write a draft goldset.yaml + sources/ extracted from raw articles, for review"
+    )
+    draft.add_argument(
+        "sources", nargs="+", metavar="SOURCES", help="article files, or folders of .txt/.md files"
+    )
+    draft.add_argument("-o", "--output", required=True, metavar="DIR", help="gold-set folder to create")
+    draft.add_argument("--id", metavar="ID", help="gold-set id (default: the folder name)")
+    draft.add_argument("--force", action="store_true", help="overwrite an existing goldset.yaml")
+    draft.set_defaults(func=run_draft)
+
 
 def run_validate(args: argparse.Namespace) -> int:
     goldset, problems = validate_goldset(args.folder)
@@ -46,4 +57,16 @@ def run_export(args: argparse.Namespace) -> int:
     goldset = load_goldset(args.folder)
     json.dump(export_goldset(goldset), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    return 0
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    from harness.sourceonly.draft import write_draft
+
+    goldset = write_draft(args.sources, args.output, goldset_id=args.id, force=args.force)
+    print(
+        f"{goldset.id}: draft written to {args.output}: {len(goldset.sources)} sources, "
+        f"{len(goldset.entities)} entities, {len(goldset.quotes)} quotes, {len(goldset.claims)} claims; "
+        "review it (docs/goldsets.md), then remove `draft: true`"
+    )
     return 0

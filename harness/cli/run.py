@@ -20,7 +20,9 @@ def register(subparsers: Any) -> None:
         "results/<run-id>/: summaries.jsonl, findings.jsonl, scorecards/<model>.json, leaderboard.md, "
         "manifest.json. Defaults come from [tool.harness] in pyproject.toml.",
     )
-    p.add_argument("--goldset", metavar="DIR", help="gold-set folder (default: config, else goldsets/china-ai-gap-2026)")
+    p.add_argument(
+        "--goldset", metavar="DIR", help="gold-set folder (default: config, else goldsets/china-ai-gap-2026)"
+    )
     p.add_argument("--task", action="append", metavar="ID", help="task id to run (repeatable; default: all)")
     p.add_argument(
         "--model",
@@ -30,19 +32,31 @@ def register(subparsers: Any) -> None:
         "file:PATH, human:reference, or a plugin kind (repeatable; default: human:reference, "
         "baseline:lead, local:smollm2)",
     )
-    p.add_argument("--out", metavar="DIR", help="run folder; an existing run there is resumed (default: results/<run-id>)")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="run folder; an existing run there is resumed (default: results/<run-id>)",
+    )
     p.add_argument("--resume", metavar="RUN_DIR", help="resume an interrupted run with its recorded settings")
     p.add_argument("--samples", type=int, metavar="N", help="summaries per task for LLMs (default 1)")
-    p.add_argument("--no-cache", action="store_true", help="ask models again even when the cache has an answer")
+    p.add_argument(
+        "--no-cache", action="store_true", help="ask models again even when the cache has an answer"
+    )
     p.add_argument("--cache-dir", metavar="DIR", help="disk cache folder (default .harness-cache)")
-    p.add_argument("--concurrency", type=int, metavar="N", help="requests in flight per openai: model (default 4)")
+    p.add_argument(
+        "--concurrency", type=int, metavar="N", help="requests in flight per openai: model (default 4)"
+    )
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="per request (default 120)")
     p.add_argument("--max-retries", type=int, metavar="N", help="retries on 429/5xx/timeouts (default 3)")
     p.add_argument("--temperature", type=float, help="sampling temperature (default 0)")
     p.add_argument("--seed", type=int, help="sampling seed (default 0; sample i uses seed+i)")
     p.add_argument("--max-tokens", type=int, metavar="N", help="completion token limit (default 400)")
-    p.add_argument("--api-key-env", metavar="VAR", help="environment variable with the API key (OPENAI_API_KEY)")
-    p.add_argument("--file-text-column", metavar="COL", help="file: column holding the summary (default text)")
+    p.add_argument(
+        "--api-key-env", metavar="VAR", help="environment variable with the API key (OPENAI_API_KEY)"
+    )
+    p.add_argument(
+        "--file-text-column", metavar="COL", help="file: column holding the summary (default text)"
+    )
     p.add_argument("--file-task-column", metavar="COL", help="file: column naming the task (default task)")
     p.add_argument("--file-model-column", metavar="COL", help="file: column naming the system (optional)")
     p.add_argument("--file-model-value", metavar="VALUE", help="file: keep rows whose model column is this")
@@ -157,6 +171,9 @@ def _write_junit(path: str, outcome: Any) -> None:
     try:
         from harness.report.junit import write_junit
     except ImportError:
-        print("harness: warning: JUnit output is not available in this version (harness.report.junit)", file=sys.stderr)
+        print(
+            "harness: warning: JUnit output is not available in this version (harness.report.junit)",
+            file=sys.stderr,
+        )
         return
     write_junit(path, f"harness run {outcome.run_dir.name}", [result for _, result in outcome.results])

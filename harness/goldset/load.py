@@ -221,7 +221,9 @@ class _Resolver:
         end = start + len(anchor.text)
         for region in source.excluded:
             if start < region.end and region.start < end:
-                self.problem(path, f"text falls in an excluded region of source {anchor.source} ({region.reason})")
+                self.problem(
+                    path, f"text falls in an excluded region of source {anchor.source} ({region.reason})"
+                )
                 return None
         return Span(source=anchor.source, start=start, end=end, text=anchor.text)
 
@@ -241,7 +243,9 @@ class _Resolver:
             if a.org not in entity_ids:
                 self.problem(f"{apath}.org", f"unknown entity {a.org!r}")
             affiliations.append(
-                Affiliation(org=a.org, role=a.role, current=a.current, anchors=self._anchors(apath, a.anchors))
+                Affiliation(
+                    org=a.org, role=a.role, current=a.current, anchors=self._anchors(apath, a.anchors)
+                )
             )
         return Entity(
             id=e.id,
@@ -315,7 +319,9 @@ class _Resolver:
                 self.problem(f"{path}.claims[{j}]", f"unknown claim {cid!r}")
         if c.preferred is not None and c.preferred not in c.claims:
             self.problem(f"{path}.preferred", f"{c.preferred!r} is not one of the conflict's claims")
-        return Conflict(id=c.id, topic=c.topic, claims=tuple(c.claims), preferred=c.preferred, reason=c.reason)
+        return Conflict(
+            id=c.id, topic=c.topic, claims=tuple(c.claims), preferred=c.preferred, reason=c.reason
+        )
 
     def _task(self, i: int, t: Any) -> Task:
         path = f"tasks[{i}]"

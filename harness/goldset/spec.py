@@ -106,7 +106,7 @@ class EntitySpec(Strict):
     )
     descriptions: list[str] = Field(
         default_factory=list,
-        description="Descriptive phrases that refer to it (\"Alibaba's Qwen lead\").",
+        description='Descriptive phrases that refer to it ("Alibaba\'s Qwen lead").',
     )
     gender: Literal["female", "male"] | None = Field(
         default=None, description="For resolving he/she; only where the sources show it."
@@ -190,9 +190,7 @@ class GoldSetSpec(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str
     description: str | None = None
-    draft: bool = Field(
-        default=False, description="Machine-drafted and not yet reviewed by a person."
-    )
+    draft: bool = Field(default=False, description="Machine-drafted and not yet reviewed by a person.")
     sources: list[SourceSpec] = Field(min_length=1)
     entities: list[EntitySpec] = Field(default_factory=list)
     quotes: list[QuoteSpec] = Field(default_factory=list)

@@ -17,7 +17,7 @@ from typing import Literal
 from harness.errors import HarnessError
 from harness.metaeval.benchdata import load_json_records
 from harness.metaeval.items import MetaItem
-from harness.metaeval.recase import restore
+from harness.metaeval.recase import names_table, restore
 
 # The error types FRANK annotates; `any_error` is Factuality < 1.
 FRANK_TYPES = ("EntE", "OutE", "CircE", "RelE", "CorefE", "LinkE", "GramE", "Other")
@@ -40,8 +40,9 @@ def load_frank(
     """FRANK items in file order (first `limit` when given).
 
     With `restore_case`, summaries are detokenised and truecased from their
-    own article (`harness.metaeval.recase`); BART outputs use the cased copy
-    FRANK ships (`bart_cased`).
+    own article, falling back to the names every FRANK article capitalises
+    (`harness.metaeval.recase`), so an invented name gets its capitals too;
+    BART outputs use the cased copy FRANK ships (`bart_cased`).
     """
     folder = Path(path)
     labels_path = folder / "human_annotations.json"
@@ -51,6 +52,12 @@ def load_frank(
     if limit is not None:
         rows = rows[:limit]
     articles: dict[str, dict[str, object]] = {}
+    fallback: dict[str, str] = {}
+    if restore_case:
+        corpus = [
+            json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "articles").glob("*.json"))
+        ]
+        fallback = names_table([str(a.get("article", "")) for a in corpus])
     items = []
     for row in rows:
         doc_hash = str(row["hash"])
@@ -63,9 +70,11 @@ def load_frank(
                 raise HarnessError(str(article_path), "article file missing") from None
         article = articles[doc_hash]
         document = str(article["article"])
-        summary = str(article.get(f"{model}_cased") or article[model]) if restore_case else str(article[model])
+        summary = (
+            str(article.get(f"{model}_cased") or article[model]) if restore_case else str(article[model])
+        )
         if restore_case:
-            summary = restore(summary, document)
+            summary = restore(summary, document, fallback)
         errors = {t: _has_error(float(row[t]), label_rule) for t in FRANK_TYPES}  # type: ignore[arg-type]
         errors["any_error"] = _has_error(float(row["Factuality"]), label_rule)  # type: ignore[arg-type]
         items.append(

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from harness.findings import KINDS
 
-_ENTITY = ("misattributed_quote", "misattributed_claim", "wrong_affiliation", "unknown_entity", "unknown_speaker")
+_ENTITY = (
+    "misattributed_quote",
+    "misattributed_claim",
+    "wrong_affiliation",
+    "unknown_entity",
+    "unknown_speaker",
+)
 _UNSUPPORTED = ("invented_quote", "unknown_entity", "unknown_speaker", "unsupported_number")
 _NUMBER = ("number_mismatch", "unsupported_number")
 # Every kind that says "this is wrong" (info-level unattributed_quote is advice, not a verdict).

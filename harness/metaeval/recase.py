@@ -31,10 +31,27 @@ _PTB = (
 _WORD = re.compile(r"[^\W\d_][\w.-]*")
 _CALENDAR = {
     w.lower(): w
-    for w in (
-        "January February March April May June July August September October November December "
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
-    ).split()
+    for w in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
 }
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|[\u201c\"]\s*)([a-z])")
 
@@ -46,8 +63,8 @@ def detokenise(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
-def case_table(article: str) -> dict[str, str]:
-    """lower-case word -> its commonest form in the article, counting mid-sentence uses first."""
+def _case_counts(article: str) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
+    """(mid-sentence forms, all forms) of each lower-cased word."""
     mid: dict[str, Counter[str]] = {}
     anywhere: dict[str, Counter[str]] = {}
     for match in _WORD.finditer(article):
@@ -59,6 +76,12 @@ def case_table(article: str) -> dict[str, str]:
         before = article[max(0, match.start() - 2) : match.start()]
         if match.start() > 0 and not re.search(r"[.!?\n\"“‘']\s*$|^\s*$", before):
             mid.setdefault(key, Counter())[word] += 1
+    return mid, anywhere
+
+
+def case_table(article: str) -> dict[str, str]:
+    """lower-case word -> its commonest form in the article, counting mid-sentence uses first."""
+    mid, anywhere = _case_counts(article)
     table = {}
     for key, forms in anywhere.items():
         best = mid.get(key) or forms
@@ -66,16 +89,35 @@ def case_table(article: str) -> dict[str, str]:
     return table
 
 
-def truecase(summary: str, article: str) -> str:
-    """Give each word of a lower-cased summary the casing its article uses."""
+def names_table(articles: list[str], min_count: int = 2, min_share: float = 0.8) -> dict[str, str]:
+    """Words a corpus of articles capitalises mid-sentence nearly always (names):
+    the fallback for summary words that their own article lacks (invented names)."""
+    mid: dict[str, Counter[str]] = {}
+    for article in articles:
+        for key, forms in _case_counts(article)[0].items():
+            mid.setdefault(key, Counter()).update(forms)
+    table = {}
+    for key, forms in mid.items():
+        total = sum(forms.values())
+        form, n = forms.most_common(1)[0]
+        if total >= min_count and form[:1].isupper() and n / total >= min_share:
+            table[key] = form
+    return table
+
+
+def truecase(summary: str, article: str, fallback: dict[str, str] | None = None) -> str:
+    """Give each word of a lower-cased summary the casing its article uses
+    (else the `fallback` table's, e.g. `names_table` over the whole corpus)."""
     if any(c.isupper() for c in summary.replace("UNK", "")):
         return summary  # already cased (e.g. FRANK's bart_cased)
     table = case_table(article)
+    fallback = fallback or {}
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         core = word.rstrip(".")
-        form = table.get(core.lower()) or _CALENDAR.get(core.lower())
+        low = core.lower()
+        form = table.get(low) or _CALENDAR.get(low) or fallback.get(low)
         if form is None or form.lower() != core.lower():
             return word
         return form + word[len(core) :]
@@ -84,6 +126,6 @@ def truecase(summary: str, article: str) -> str:
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
 
 
-def restore(summary: str, article: str) -> str:
-    """Detokenise, then truecase from the article."""
-    return truecase(detokenise(summary), article)
+def restore(summary: str, article: str, fallback: dict[str, str] | None = None) -> str:
+    """Detokenise, then truecase from the article (and the fallback table)."""
+    return truecase(detokenise(summary), article, fallback)

@@ -125,8 +125,8 @@ def sentence_bounds(text: str, start: int, end: int, max_context: int = 280) -> 
         left = start - max_context
     while left < start and text[left].isspace():
         left += 1
-    m = _SENTENCE_END.search(text, end if end > start else start)
-    right = m.end() if m else len(text)
+    found = _SENTENCE_END.search(text, end if end > start else start)
+    right = found.end() if found else len(text)
     if text[right - 1 : right] == "\n":
         right -= 1
     right = max(right, end)

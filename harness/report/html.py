@@ -52,7 +52,7 @@ def script_json(data: Any) -> str:
 
 def generated_line(generated_at: str | None) -> str:
     stamp = generated_at or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return f'<p class="generated">Generated at {esc(stamp)}</p>'
+    return f'<footer class="page"><p class="generated">Generated at {esc(stamp)}</p></footer>'
 
 
 CSS = """
@@ -109,6 +109,7 @@ letter-spacing:.03em;padding:0 .4em;border-radius:3px;color:#fff;vertical-align:
 .side ol{margin:0;padding-left:1.6rem}
 .side li{margin:0 0 .6rem}
 .side li:target{background:#fff7c7}
+.side a.goto{text-decoration:none}.side a.goto .k{text-decoration:underline}
 .side q{font-family:Georgia,serif;color:#333}
 .side .msg{display:block;color:var(--muted);font-size:.92em}
 .print-only{display:none}
@@ -118,7 +119,10 @@ table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 th,td{padding:.35rem .55rem;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
 th:first-child,td:first-child,th.l,td.l{text-align:left}
 thead th{background:#ececea}
+thead th{white-space:normal;vertical-align:bottom;line-height:1.25}
 th button{all:unset;cursor:pointer;font-weight:700}
+.card table.compact th,.card table.compact td{padding:.2rem .35rem;font-size:.92em}
+footer.page{max-width:76rem;margin:0 auto;padding:0 1.25rem 1.5rem}
 th button::after{content:" \\2195";color:var(--muted);font-weight:400}
 th[aria-sort=ascending] button::after{content:" \\2191"}
 th[aria-sort=descending] button::after{content:" \\2193"}
@@ -141,6 +145,8 @@ header.page,main{max-width:none;padding:0}
 .side{margin-top:.8rem}
 .side li{break-inside:avoid}
 .print-only{display:block}
+.print-only .fd-head,.print-only .fd-msg,.legend .hint{display:none}
+.legend .hl::after{content:none}
 a{color:inherit;text-decoration:none}
 th button::after{content:""}
 section.summary{break-inside:auto}
@@ -201,7 +207,7 @@ def legend() -> str:
         '<ul class="legend" aria-label="Legend">'
         f"{items}"
         '<li><span class="hl sev-error multi" aria-hidden="true">&nbsp;overlapping findings&nbsp;</span></li>'
-        "<li>Hover or focus (Tab) a highlight for the evidence; Esc closes.</li></ul>\n"
+        '<li class="hint">Hover or focus (Tab) a highlight for the evidence; Esc closes.</li></ul>\n'
     )
 
 
@@ -253,6 +259,7 @@ def summary_section(
     text: str | None,
     goldset: GoldSet | None,
     level: int = 2,
+    missing: str = "The summary text is not available; findings are listed only.",
 ) -> str:
     findings = sorted_findings(result.findings)
     numbers = {id(f): i + 1 for i, f in enumerate(findings)}
@@ -260,15 +267,12 @@ def summary_section(
     meta = []
     if result.task:
         meta.append(f"task <b>{esc(result.task)}</b>")
-    meta.append(
-        f"{counts['error']} error{'s' * (counts['error'] != 1)} · {counts['warning']} "
-        f"warning{'s' * (counts['warning'] != 1)} · {counts['info']} info"
-    )
+    meta.append(_sev_text(counts))
     meta.extend(stats_bits(result.stats))
     first_segment: dict[int, str] = {}
     body: list[str] = []
     if text is None:
-        body.append('<p class="missing">The summary text is not available; findings are listed only.</p>')
+        body.append(f'<p class="missing">{esc(missing)}</p>')
     else:
         body.append('<div class="text">')
         for k, seg in enumerate(segment(len(text), [(f.start, f.end) for f in findings])):
@@ -314,7 +318,7 @@ def summary_section(
             target = first_segment.get(i)
             head = (
                 f'<span class="badge sev-{esc(f.severity)}">{esc(f.severity)}</span> '
-                f"{esc(kind_label(f.kind))}"
+                f'<span class="k">{esc(kind_label(f.kind))}</span>'
             )
             link = f'<a class="goto" href="#{target}">{head}</a>' if target else head
             side.append(
@@ -367,7 +371,7 @@ def render_check_report(
         '<header class="page">\n<h1>Faithfulness report</h1>\n'
         f'<p class="meta">Gold set <b>{esc(report.goldset)}</b> ({esc(goldset.title)}) · scorer '
         f"{esc(report.scorer)} · {_plural(len(report.summaries))} · "
-        f"{total['error']} errors · {total['warning']} warnings · {total['info']} info</p>\n"
+        f"{_sev_text(total)}</p>\n"
         f"{legend()}</header>\n"
     )
     sections = [
@@ -391,10 +395,14 @@ def _plural(n: int) -> str:
 
 
 def _counts_text(findings: Sequence[Finding]) -> str:
-    c = severity_counts(findings)
     if not findings:
         return '<span class="ok">no findings</span>'
-    return f"{c['error']} errors, {c['warning']} warnings, {c['info']} info"
+    return _sev_text(severity_counts(findings), ", ")
+
+
+def _sev_text(c: Mapping[str, int], sep: str = " · ") -> str:
+    e, w = c.get("error", 0), c.get("warning", 0)
+    return f"{e} error{'s' * (e != 1)}{sep}{w} warning{'s' * (w != 1)}{sep}{c.get('info', 0)} info"
 
 
 # --- run report ------------------------------------------------------------------------------
@@ -405,7 +413,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8
 def _num(value: float | None, pct: bool = False) -> str:
     if value is None:
         return "–"
-    return f"{value * 100:.1f}%" if pct else f"{value:.3g}"
+    return f"{value * 100:.0f}%" if pct else f"{value:.3g}"
 
 
 def _data_v(value: float | None) -> str:
@@ -414,12 +422,14 @@ def _data_v(value: float | None) -> str:
 
 def leaderboard_html(view: RunView) -> str:
     metrics = [m for m in METRICS if any(r.metrics.get(m.key) is not None for r in view.rows)]
+    show_failures = any(r.failures for r in view.rows)
     cols = [
         ("#", True, "l"),
         ("Model", False, "l"),
         ("Score", True, ""),
         ("Summaries", True, ""),
-        ("Errors / summary", True, ""),
+        *([("Failed", True, "")] if show_failures else []),
+        ("Errors per summary", True, ""),
     ] + [(m.label, True, "") for m in metrics]
     head = []
     for i, (label, num, cls) in enumerate(cols):
@@ -437,6 +447,7 @@ def leaderboard_html(view: RunView) -> str:
             f'<a href="#m-{rank}">{esc(row.model)}</a></th>',
             f'<td data-v="{_data_v(row.score)}"><b>{_num(row.score)}</b></td>',
             f'<td data-v="{row.n_summaries}">{row.n_summaries}</td>',
+            *([f'<td data-v="{row.failures}">{row.failures}</td>'] if show_failures else []),
             f'<td data-v="{_data_v(row.errors_per_summary)}">{_num(row.errors_per_summary)}</td>',
         ]
         for m in metrics:
@@ -553,8 +564,8 @@ def scorecard_html(rank: int, row: Row) -> str:
             for k in kinds
         )
         table = (
-            '<table><thead><tr><th class="l">Kind</th><th>Count</th><th>Per summary</th></tr></thead>'
-            f"<tbody>{trs}</tbody></table>"
+            '<table class="compact"><thead><tr><th class="l">Kind</th><th>Count</th><th>Per summary</th></tr>'
+            f"</thead><tbody>{trs}</tbody></table>"
         )
     else:
         table = '<p class="ok">No findings.</p>'
@@ -594,9 +605,10 @@ def render_run_report(view: RunView, *, generated_at: str | None = None) -> str:
     summaries = sorted(enumerate(run.summaries), key=lambda p: (order.get(p[1].model, len(order)), p[0]))
     toc_items, sections = [], []
     for n, (_, s) in enumerate(summaries):
-        heading = f"{s.model} · {s.key}"
+        heading = s.key
         toc_items.append(f'<li><a href="#s{n}">{esc(heading)}</a> — {_counts_text(s.result.findings)}</li>')
-        sections.append(summary_section(f"s{n}", heading, s.result, s.text, view.goldset))
+        missing = f"No summary: {s.error}" if s.error else "The summary text is not in summaries.jsonl."
+        sections.append(summary_section(f"s{n}", heading, s.result, s.text, view.goldset, missing=missing))
     toc = (
         (
             f'<nav class="card toc" aria-labelledby="toc-h"><h2 id="toc-h">Summaries</h2>'

@@ -25,7 +25,7 @@ SEV_ICON = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
 
 def md(text: object) -> str:
     """Escape text for inline Markdown (one line, no HTML, no table breaks)."""
-    flat = " ".join(str(text).split())
+    flat = re.sub(r"\s+", " ", str(text))
     return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
 
 

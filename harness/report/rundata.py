@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from harness.errors import HarnessError
-from harness.findings import Finding, SummaryResult
+from harness.findings import SummaryResult
 
 
 @dataclass
@@ -144,10 +144,10 @@ def load_run(run_dir: str | Path, *, require_scorecards: bool = True) -> RunData
             raise HarnessError(f"{findings_path}: line {n}", f"{where}: {err['msg']}") from None
         results[f"{line.model}/{line.task}/{line.sample}"] = line.result
     summaries = []
-    for (model, task, sample), rec in sorted(records.items()):
+    for (model, task, sample), record in sorted(records.items()):
         key = f"{model}/{task}/{sample}"
         result = results.pop(key, None) or SummaryResult(path=key, task=task)
-        summaries.append(RunSummary(key, model, task, rec.text, result, rec.error))
+        summaries.append(RunSummary(key, model, task, record.text, result, record.error))
     for key, result in sorted(results.items()):  # findings without a summary record
         model = _model_from_key(key, scorecards) or key.split("/", 1)[0]
         summaries.append(RunSummary(key, model, result.task, None, result))

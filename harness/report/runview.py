@@ -26,10 +26,10 @@ class Metric:
 
 
 METRICS: tuple[Metric, ...] = (
-    Metric("quote_precision", "Quote precision"),
-    Metric("attribution_accuracy", "Attribution accuracy"),
-    Metric("number_accuracy", "Number accuracy"),
-    Metric("key_fact_coverage", "Key-fact coverage"),
+    Metric("quote_precision", "Quotes verbatim"),
+    Metric("attribution_accuracy", "Attributions right"),
+    Metric("number_accuracy", "Numbers right"),
+    Metric("key_fact_coverage", "Key facts covered"),
 )
 
 
@@ -38,6 +38,7 @@ class Row:
     model: str
     score: float | None
     n_summaries: int
+    failures: int
     errors_per_summary: float | None
     metrics: dict[str, float | None]
     kind_counts: dict[str, float] = field(default_factory=dict)
@@ -76,14 +77,16 @@ def build_view(run: RunData, goldset: GoldSet | None = None) -> RunView:
             if rate is None:
                 rate = c / n if n else 0.0
             rates[kind] = rate
+        failed = sum(1 for s in run.summaries if s.model == model and s.error is not None)
+        has_failures, card_failures = metric_of(card, "failures")
+        if has_failures and card_failures is not None:
+            failed = int(card_failures)
         errors = sum(1 for r in results for f in r.findings if f.severity == "error")
         has_eps, eps = metric_of(card, "errors_per_summary")
         if not has_eps:
             eps = errors / len(results) if results else None
         metrics = {m.key: metric_of(card, m.key)[1] for m in METRICS}
-        rows.append(
-            Row(model, score_of(card), n, eps, metrics, counts, rates, card)
-        )
+        rows.append(Row(model, score_of(card), n, failed, eps, metrics, counts, rates, card))
     rows.sort(key=lambda r: (-(r.score if r.score is not None else float("-inf")), r.model))
     label = None
     g = run.manifest.get("goldset")

@@ -59,8 +59,14 @@ def parse_template(text: str, location: str) -> tuple[str, str]:
     parts = _SECTION.split(text)
     sections = dict(zip(parts[1::2], parts[2::2], strict=True))
     preamble = [line for line in parts[0].splitlines() if line.strip()]
-    if set(sections) != {"system", "user"} or len(parts) != 5 or any(not ln.startswith("#") for ln in preamble):
-        raise HarnessError(location, "a template is '#' comments, then '=== system ===' and '=== user ===' sections")
+    if (
+        set(sections) != {"system", "user"}
+        or len(parts) != 5
+        or any(not ln.startswith("#") for ln in preamble)
+    ):
+        raise HarnessError(
+            location, "a template is '#' comments, then '=== system ===' and '=== user ===' sections"
+        )
     return sections["system"].strip("\n"), sections["user"].strip("\n")
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from harness.errors import HarnessError
 from harness.findings import SummaryResult
 
-RECORD_SCHEMA_VERSION = 1
+RECORD_SCHEMA_VERSION: Literal[1] = 1
 
 
 class Usage(BaseModel):
@@ -42,7 +42,9 @@ class SummaryRecord(BaseModel):
     sample: int = Field(ge=0)
     text: str | None = Field(description="The summary; null when it failed.")
     error: str | None = Field(default=None, description="Why there is no summary (after retries).")
-    prompt_template: str | None = Field(default=None, description="Template id, e.g. multi_document_brief.v1.")
+    prompt_template: str | None = Field(
+        default=None, description="Template id, e.g. multi_document_brief.v1."
+    )
     prompt_hash: str | None = Field(default=None, description="sha256 of the rendered messages.")
     params: dict[str, Any] = Field(default_factory=dict, description="Generation parameters.")
     latency_s: float | None = Field(default=None, description="Seconds the summary took (as first made).")

@@ -14,6 +14,7 @@ and manifest.json are written.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import platform
 import sys
 import time
@@ -64,7 +65,9 @@ Item = tuple[str, str, int]  # (model spec, task id, sample)
 
 
 class Scorer(Protocol):
-    def __call__(self, text: str, goldset: GoldSet, task: str | None = None, path: str = "-") -> SummaryResult: ...
+    def __call__(
+        self, text: str, goldset: GoldSet, task: str | None = None, path: str = "-"
+    ) -> SummaryResult: ...
 
 
 @dataclass
@@ -161,7 +164,9 @@ class _Progress:
 
 
 class Runner:
-    def __init__(self, settings: RunSettings, scorer: Scorer | None = None, log: Callable[[str], None] = _log):
+    def __init__(
+        self, settings: RunSettings, scorer: Scorer | None = None, log: Callable[[str], None] = _log
+    ):
         self.settings = settings
         self.scorer = scorer
         self.log = log
@@ -169,12 +174,19 @@ class Runner:
     # -- set-up -------------------------------------------------------------
     def prepare(self) -> None:
         s = self.settings
+        self.cache = DiskCache(s.cache_dir, enabled=s.use_cache)
         self.goldset = load_goldset(s.goldset)
         self.tasks = select_tasks(self.goldset, s.tasks)
         if not s.models:
             raise HarnessError("--model", "no models to run")
         specs = list(dict.fromkeys(parse_spec(m) for m in s.models))
-        self.summarizers: list[Summarizer] = [registry.create(spec, s.options) for spec in specs]
+        self.run_dir, previous = self._run_dir()
+        self.started = previous.started_at if previous else now_iso()
+        self.run_id = self.run_dir.name
+        options = s.options
+        if options.log_dir is None:
+            options = dataclasses.replace(options, log_dir=str(self.run_dir))
+        self.summarizers: list[Summarizer] = [registry.create(spec, options) for spec in specs]
         self.skipped: dict[str, str] = {}
         for summ in self.summarizers:
             summ.prepare(self.goldset)
@@ -185,9 +197,6 @@ class Runner:
             summ.name: [(t, i) for t in self.tasks for i in range(summ.samples_for(t, s.samples))]
             for summ in self.summarizers
         }
-        self.run_dir, previous = self._run_dir()
-        self.started = previous.started_at if previous else now_iso()
-        self.run_id = self.run_dir.name
 
     def _run_dir(self) -> tuple[Path, Manifest | None]:
         s = self.settings
@@ -199,8 +208,9 @@ class Runner:
             if previous.goldset.content_hash != self.goldset.content_hash:
                 raise HarnessError(
                     str(path / MANIFEST),
-                    f"run was made with gold set {previous.goldset.id} hash {previous.goldset.content_hash[:12]}, "
-                    f"the gold set now hashes {self.goldset.content_hash[:12]}: start a new run (another --out)",
+                    f"run was made with gold set {previous.goldset.id} hash "
+                    f"{previous.goldset.content_hash[:12]}, the gold set now hashes "
+                    f"{self.goldset.content_hash[:12]}: start a new run (another --out)",
                 )
             return path, previous
         if path.exists() and any(path.iterdir()):
@@ -210,12 +220,10 @@ class Runner:
     # -- the run ------------------------------------------------------------
     def run(self) -> RunOutcome:
         self.prepare()
-        s = self.settings
         t0 = time.monotonic()
         self.run_dir.mkdir(parents=True, exist_ok=True)
         existing = read_summaries(self.run_dir / SUMMARIES, repair=True)
         self.done = {item: rec for item, rec in latest(existing).items() if rec.error is None}
-        self.cache = DiskCache(s.cache_dir, enabled=s.use_cache)
         self.entries = {
             summ.name: ModelEntry(spec=summ.name, kind=summ.spec.kind, params=summ.params())
             for summ in self.summarizers
@@ -248,7 +256,9 @@ class Runner:
             run_id=self.run_id,
             harness_version=__version__,
             status=status,  # type: ignore[arg-type]
-            goldset=GoldSetRef(id=self.goldset.id, path=str(s.goldset), content_hash=self.goldset.content_hash),
+            goldset=GoldSetRef(
+                id=self.goldset.id, path=str(s.goldset), content_hash=self.goldset.content_hash
+            ),
             tasks=[t.id for t in self.tasks],
             models=list(self.entries.values()),
             samples=s.samples,
@@ -266,7 +276,7 @@ class Runner:
             counts=Counts(
                 summaries=len(records),
                 failures=sum(r.error is not None for r in records.values()),
-                cache_hits=getattr(self, "cache", None).hits if getattr(self, "cache", None) else 0,  # type: ignore[union-attr]
+                cache_hits=self.cache.hits,
                 resumed=resumed,
             ),
             platform={"python": platform.python_version(), "system": platform.system()},
@@ -386,8 +396,14 @@ class Runner:
             rec = records[item]
             result = None
             if rec.error is None and rec.text is not None:
-                result = scorer(rec.text, self.goldset, task=rec.task, path=f"{rec.model}/{rec.task}/{rec.sample}")
-                lines.append(dump_line(FindingsRecord(model=rec.model, task=rec.task, sample=rec.sample, result=result)))
+                result = scorer(
+                    rec.text, self.goldset, task=rec.task, path=f"{rec.model}/{rec.task}/{rec.sample}"
+                )
+                lines.append(
+                    dump_line(
+                        FindingsRecord(model=rec.model, task=rec.task, sample=rec.sample, result=result)
+                    )
+                )
                 results.append((rec.model, result))
             by_model.setdefault(rec.model, []).append((rec, result))
         write_atomic(self.run_dir / FINDINGS, "".join(lines))

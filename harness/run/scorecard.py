@@ -28,7 +28,7 @@ from harness.findings import KINDS, SEVERITY, SummaryResult
 from harness.goldset.model import GoldSet
 from harness.run.records import SummaryRecord
 
-SCORECARD_SCHEMA_VERSION = 1
+SCORECARD_SCHEMA_VERSION: Literal[1] = 1
 SCORE_FORMULA = "faithfulness-v1: 100 * mean_s[ 1/(1+E+0.5W) * (0.5+0.5*coverage) * min(1, max_words/words) ]"
 ROUND = 4
 
@@ -38,7 +38,9 @@ class KindStats(BaseModel):
 
     count: int
     per_summary: float = Field(description="count / summaries scored")
-    per_100_quotes: float | None = Field(description="100 * count / quotes in the summaries; null without quotes")
+    per_100_quotes: float | None = Field(
+        description="100 * count / quotes in the summaries; null without quotes"
+    )
 
 
 class LengthStats(BaseModel):
@@ -161,7 +163,8 @@ def build_scorecard(
     max_words = {t.id: t.max_words for t in goldset.tasks}
     over = sum(w > max_words.get(r.task, w) for w, (r, _) in zip(words, scored, strict=True))
     per_summary = [
-        summary_score(res, w, max_words.get(r.task, max(w, 1))) for w, (r, res) in zip(words, scored, strict=True)
+        summary_score(res, w, max_words.get(r.task, max(w, 1)))
+        for w, (r, res) in zip(words, scored, strict=True)
     ]
     attempted = len(pairs)
     score = round(100 * sum(per_summary) / attempted, 1) if attempted else 0.0
@@ -175,7 +178,10 @@ def build_scorecard(
         t_pairs = [(r, res) for r, res in pairs if r.task == task]
         t_scored = [(r, res) for r, res in t_pairs if res is not None]
         t_words = [words_of(r, res) for r, res in t_scored]
-        t_scores = [summary_score(res, w, max_words.get(task, max(w, 1))) for w, (_, res) in zip(t_words, t_scored, strict=True)]
+        t_scores = [
+            summary_score(res, w, max_words.get(task, max(w, 1)))
+            for w, (_, res) in zip(t_words, t_scored, strict=True)
+        ]
         key = sum(_stat(res, "key_claims") for _, res in t_scored)
         per_task[task] = TaskScore(
             summaries=len(t_pairs),
@@ -250,7 +256,9 @@ def render_scorecard(card: Scorecard) -> str:
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
     if errors:
         where = "/".join(str(p) for p in errors[0].path) or "(top)"
-        raise ValueError(f"scorecard for {card.model} does not match its schema at {where}: {errors[0].message}")
+        raise ValueError(
+            f"scorecard for {card.model} does not match its schema at {where}: {errors[0].message}"
+        )
     version = data.pop("schema_version")
     return json.dumps({"schema_version": version, **_sorted(data)}, ensure_ascii=False, indent=2) + "\n"
 

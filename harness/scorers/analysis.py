@@ -20,15 +20,123 @@ from harness.text.sentences import sentence_spans
 # Capitalised words that are not names of anyone (titles, months, acronyms
 # of the trade, Markdown labels).
 COMMON_CAPITALISED = frozenset(
-    """i mr mrs ms dr prof ceo cto cfo coo vp svp president chairman chairwoman chair chief officer director
-    head founder co cofounder senior vice minister premier secretary professor analyst analysts executive
-    executives scientist scientists researcher researchers engineer engineers lead leader leaders
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    ai agi llm llms gpu gpus cpu ipo ipos r&d eu uk un ceo tl dr faq q a
-    key summary takeaways takeaway brief briefing update note notes bottom line outlook background context
-    analysis overview headline headlines highlights highlight why what how who when where sources source
-    chinese american western eastern asian european english""".split()
+    [
+        "i",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "vp",
+        "svp",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "officer",
+        "director",
+        "head",
+        "founder",
+        "co",
+        "cofounder",
+        "senior",
+        "vice",
+        "minister",
+        "premier",
+        "secretary",
+        "professor",
+        "analyst",
+        "analysts",
+        "executive",
+        "executives",
+        "scientist",
+        "scientists",
+        "researcher",
+        "researchers",
+        "engineer",
+        "engineers",
+        "lead",
+        "leader",
+        "leaders",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "ai",
+        "agi",
+        "llm",
+        "llms",
+        "gpu",
+        "gpus",
+        "cpu",
+        "ipo",
+        "ipos",
+        "r&d",
+        "eu",
+        "uk",
+        "un",
+        "ceo",
+        "tl",
+        "dr",
+        "faq",
+        "q",
+        "a",
+        "key",
+        "summary",
+        "takeaways",
+        "takeaway",
+        "brief",
+        "briefing",
+        "update",
+        "note",
+        "notes",
+        "bottom",
+        "line",
+        "outlook",
+        "background",
+        "context",
+        "analysis",
+        "overview",
+        "headline",
+        "headlines",
+        "highlights",
+        "highlight",
+        "why",
+        "what",
+        "how",
+        "who",
+        "when",
+        "where",
+        "sources",
+        "source",
+        "chinese",
+        "american",
+        "western",
+        "eastern",
+        "asian",
+        "european",
+        "english",
+    ]
 )
 _HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|__[^_]+__\s*$)")
 
@@ -42,6 +150,7 @@ class SummaryAnalysis:
     text: str
     quotes: list[QuoteMention]
     mentions: list[NameMention]  # known, unknown names and pronouns, in order
+    org_mentions: list[NameMention]  # organisation names, even inside descriptions
     unknown_names: list[NameMention]
     attributions: list[Attribution]
     reported: list[ReportedSpeech]
@@ -70,23 +179,32 @@ def analyse(text: str, idx: GoldIndex) -> SummaryAnalysis:
     words = name_words(text)
     known = find_mentions(text, idx.aliases, words)
     headings = _heading_lines(text)
+    names = find_proper_names(text, words)
+    known = _drop_surname_clashes(text, idx, names, known)
     unknown = [
         NameMention(c.start, c.end, c.text, None, "unknown", c.possessive)
-        for c in unknown_name_candidates(text, idx, find_proper_names(text, words), known, headings)
+        for c in unknown_name_candidates(text, idx, names, known, headings)
     ]
     mentions = sorted(known + unknown, key=lambda m: m.start)
     is_person = lambda m: _speaker_like(idx, m)  # noqa: E731
+    is_org = lambda m: m.key in idx.organisations  # noqa: E731
 
     def gender_of(m: NameMention) -> str | None:
         e = idx.entity(m.key)
         return e.gender if e else None
 
-    attributions = find_attributions(text, quotes, mentions, is_person, gender_of)
-    reported = find_reported_speech(text, quotes, mentions, is_person, gender_of)
+    attributions = find_attributions(text, quotes, mentions, is_person, gender_of, is_org)
+    reported = find_reported_speech(text, quotes, mentions, is_person, gender_of, is_org)
+    unknown_in_run = [m for m in unknown]
+    org_mentions = sorted(
+        [m for m in find_mentions(text, idx.org_names, words) if m.kind == "name"] + unknown_in_run,
+        key=lambda m: m.start,
+    )
     return SummaryAnalysis(
         text=text,
         quotes=quotes,
         mentions=mentions,
+        org_mentions=org_mentions,
         unknown_names=unknown,
         attributions=attributions,
         reported=reported,
@@ -94,6 +212,25 @@ def analyse(text: str, idx: GoldIndex) -> SummaryAnalysis:
         sentences=sentence_spans(text, quotes),
         heading_lines=headings,
     )
+
+
+def _drop_surname_clashes(
+    text: str, idx: GoldIndex, names: list[NameCandidate], known: list[NameMention]
+) -> list[NameMention]:
+    """'Liu Yang' is not Yang Zhilin: a one-word alias next to a capitalised
+    word no source uses belongs to another name."""
+    out = []
+    for m in known:
+        if m.kind == "name" and " " not in m.text and idx.is_person_key(m.key):
+            run = next((c for c in names if c.start <= m.start and m.end <= c.end), None)
+            if run is not None and len(run.words) > 1:
+                others = [w for w in run.words if w not in m.text.split()]
+                if any(not _known_word(w, idx) for w in others) and not any(
+                    k is not m and k.kind == "name" and run.start <= k.start < run.end for k in known
+                ):
+                    continue
+        out.append(m)
+    return out
 
 
 def _heading_lines(text: str) -> list[tuple[int, int]]:
@@ -142,28 +279,48 @@ def unknown_name_candidates(
                 continue
             # Trim words every source uses or that are titles/labels.
             lo, hi = 0, len(ws)
-            while lo < hi and _known_word(ws[lo].text, idx):
+            if all(_known_word(w.text, idx) for w in ws):
+                continue
+            # Trim titles and ordinary words ("Analyst", "Former"), never name words.
+            while lo < hi and _ordinary_word(ws[lo].text, idx):
                 lo += 1
-            while hi > lo and _known_word(ws[hi - 1].text, idx):
+            while hi > lo and _ordinary_word(ws[hi - 1].text, idx):
                 hi -= 1
             if lo >= hi:
                 continue
             start, end = a + ws[lo].start, a + ws[hi - 1].end
             run = ws[lo:hi]
             initial = cand.sentence_initial and start == cand.start
-            if initial and len(run) == 1 and not run[0].possessive and not _followed_by_speech(text, end):
+            plain = run[0].text[:1].isupper() and run[0].text[1:].islower()
+            if (
+                initial
+                and len(run) == 1
+                and plain
+                and not run[0].possessive
+                and not _followed_by_speech(text, end)
+            ):
                 continue  # a capitalised first word proves nothing
             if all(w.text.isdigit() for w in run):
                 continue
             out.append(
-                NameCandidate(start, end, text[start:end], tuple(w.text for w in run), initial, run[-1].possessive)
+                NameCandidate(
+                    start, end, text[start:end], tuple(w.text for w in run), initial, run[-1].possessive
+                )
             )
     return out
 
 
+def _ordinary_word(word: str, idx: GoldIndex) -> bool:
+    w = word.casefold()
+    return w in COMMON_CAPITALISED or w in idx.ordinary_words or len(w) <= 1
+
+
 def _known_word(word: str, idx: GoldIndex) -> bool:
     w = word.casefold()
-    return w in idx.vocabulary or w in COMMON_CAPITALISED or len(w) <= 1
+    if w in idx.vocabulary or w in COMMON_CAPITALISED or len(w) <= 1:
+        return True
+    # "America" for "American", "Chinas" never: a demonym or plural of a known word.
+    return len(w) >= 5 and any(w + suffix in idx.vocabulary for suffix in ("n", "ns", "s", "es"))
 
 
 _SPEECH_NEXT_RE = re.compile(

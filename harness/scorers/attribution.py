@@ -65,9 +65,19 @@ def score_attribution(
             if att.speaker is None and m.status in ("verified", "unverified", "altered") and gold != UNNAMED:
                 findings.append(
                     make_finding(
-                        "unattributed_quote", q.start, q.end, text,
+                        "unattributed_quote",
+                        q.start,
+                        q.end,
+                        text,
                         f"Quote is given to no one; the source attributes it to {idx.name_of(gold)}.",
-                        gold_speaker=gold, quote_id=m.quote.id, evidence=_ev([*m.evidence, speaker_anchor(idx, gold, m.evidence[0].source if m.evidence else None)]),
+                        gold_speaker=gold,
+                        quote_id=m.quote.id,
+                        evidence=_ev(
+                            [
+                                *m.evidence,
+                                speaker_anchor(idx, gold, m.evidence[0].source if m.evidence else None),
+                            ]
+                        ),
                     )
                 )
             continue
@@ -81,10 +91,16 @@ def score_attribution(
         src = m.evidence[0].source if m.evidence else None
         findings.append(
             make_finding(
-                "misattributed_quote", q.start, q.end, text,
-                f"Quote is credited to {idx.name_of(claimed)} (as “{att.speaker.text if att.speaker else resolved.text}”); "
+                "misattributed_quote",
+                q.start,
+                q.end,
+                text,
+                f"Quote is credited to {idx.name_of(claimed)} "
+                f"(as “{att.speaker.text if att.speaker else resolved.text}”); "
                 f"the source attributes it to {idx.name_of(gold)}.",
-                claimed_speaker=claimed, gold_speaker=gold, quote_id=m.quote.id,
+                claimed_speaker=claimed,
+                gold_speaker=gold,
+                quote_id=m.quote.id,
                 evidence=_ev([*m.evidence, speaker_anchor(idx, gold, src)]),
             )
         )
@@ -100,7 +116,10 @@ def _unknown_speaker(
     seen.add((who.start, who.end))
     findings.append(
         make_finding(
-            "unknown_speaker", who.start, who.end, text,
+            "unknown_speaker",
+            who.start,
+            who.end,
+            text,
             f"A {what} is attributed to {who.text!r}, whom no source mentions.",
             claimed_speaker=who.text,
         )
@@ -113,9 +132,9 @@ def _reported_speech(
     text = an.text
     findings: list[Finding] = []
     for rs in an.reported:
-        quoted = sum(q.end - q.start for q in an.quotes if rs.start <= q.start and q.end <= rs.end + 1)
-        if quoted > 0.5 * (rs.end - rs.start):
-            continue  # a quote: the quote scorer judges it
+        quoted = sum(max(0, min(q.end, rs.end) - max(q.start, rs.start)) for q in an.quotes)
+        if quoted > 0.5 * (rs.end - rs.start) or any(0 <= q.open_start - rs.end <= 3 for q in an.quotes):
+            continue  # the remark is carried by quote marks: the quote scorer judges it
         who = rs.resolved
         if who is None:
             continue
@@ -128,7 +147,7 @@ def _reported_speech(
         scored = [(s, c) for s, c in idx.claim_scores(keywords(rs.text)) if s >= CLAIM_MIN_SCORE * 0.6]
         if not scored or scored[0][0] < CLAIM_MIN_SCORE:
             continue
-        best_score, best = scored[0]
+        best_score = scored[0][0]
         near = [(s, c) for s, c in scored if s >= best_score * CLAIM_SAME_SPEAKER_MARGIN]
         if any(c.claim.speaker and speaker_fits(idx, who.key, c.claim.speaker) for _, c in near):
             continue
@@ -141,10 +160,15 @@ def _reported_speech(
         in_scope = [a for a in claim.anchors if scope.covers(a.source)] or list(claim.anchors)
         findings.append(
             make_finding(
-                "misattributed_claim", rs.start, rs.end, text,
+                "misattributed_claim",
+                rs.start,
+                rs.end,
+                text,
                 f"{idx.name_of(who.key)} is reported as saying this, but the sources give it to "
                 f"{idx.name_of(claim.speaker)}.",
-                claimed_speaker=who.key, gold_speaker=claim.speaker, claim_id=claim.id,
+                claimed_speaker=who.key,
+                gold_speaker=claim.speaker,
+                claim_id=claim.id,
                 evidence=_ev([in_scope[0], speaker_anchor(idx, claim.speaker, in_scope[0].source)]),
             )
         )

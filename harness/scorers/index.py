@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from harness.goldset.model import UNNAMED, Claim, Entity, GoldSet, Number, Quote, Source, Span
 from harness.text.mentions import AliasTable, name_words
@@ -70,9 +71,11 @@ class GoldIndex:
     quote_anchors: list[QuoteAnchor] = field(default_factory=list)
     anchors_by_token: dict[str, set[int]] = field(default_factory=dict)
     aliases: AliasTable = field(default_factory=AliasTable)
+    org_names: AliasTable = field(default_factory=AliasTable)  # organisation names only
     persons: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()
+    ordinary_words: frozenset[str] = frozenset()  # words the story text writes in lower case
     claims: list[ClaimEntry] = field(default_factory=list)
     idf: dict[str, float] = field(default_factory=dict)
     claims_by_keyword: dict[str, list[int]] = field(default_factory=dict)
@@ -89,23 +92,24 @@ class GoldIndex:
         e = self.entity(key)
         return e.name if e else (key or "no one")
 
+    max_idf: float = 1.0  # weight of a word no claim uses
+
     def keyword_weight(self, word: str) -> float:
         return self.idf.get(word, self.max_idf)
-
-    @property
-    def max_idf(self) -> float:
-        return math.log(len(self.claims) + 1) + 1.0
 
     def claim_scores(self, keywords: set[str]) -> list[tuple[float, ClaimEntry]]:
         """Claims sharing keywords with a clause, scored by the share of the
         clause's keyword weight they explain (1.0 = every keyword)."""
         if not keywords:
             return []
-        total = sum(self.keyword_weight(k) for k in keywords)
+        idf, default, by_kw = self.idf, self.max_idf, self.claims_by_keyword
+        total = 0.0
         hits: dict[int, float] = {}
         for k in keywords:
-            for ci in self.claims_by_keyword.get(k, ()):
-                hits[ci] = hits.get(ci, 0.0) + self.keyword_weight(k)
+            w = idf.get(k, default)
+            total += w
+            for ci in by_kw.get(k, ()):
+                hits[ci] = hits.get(ci, 0.0) + w
         scored = [(w / total, self.claims[ci]) for ci, w in hits.items()]
         scored.sort(key=lambda x: (-x[0], x[1].claim.id))
         return scored
@@ -113,13 +117,21 @@ class GoldIndex:
 
 def keywords(text: str) -> set[str]:
     """Content-word stems of a text, without numbers (compared separately)."""
-    return {stem(w) for w in words(text) if w not in STOPWORDS and not w[:1].isdigit() and len(w) > 1}
+    return {_keyword(w) for w in words(text)} - {""}
+
+
+@lru_cache(maxsize=65536)
+def _keyword(word: str) -> str:
+    if word in STOPWORDS or word[:1].isdigit() or len(word) <= 1:
+        return ""
+    return stem(word)
 
 
 def build_index(goldset: GoldSet) -> GoldIndex:
     """Index a gold set (slow part, done once per gold set)."""
     idx = GoldIndex(goldset=goldset)
     vocab: set[str] = set()
+    ordinary: set[str] = set()
     for source in goldset.sources:
         toks = tokenize(source.text)
         offsets, parts, pos = [], [], 1
@@ -143,8 +155,10 @@ def build_index(goldset: GoldSet) -> GoldIndex:
         for a, b in source.story_regions():
             for w in name_words(source.text[a:b]):
                 vocab.add(w.text.casefold())
-            for n in parse_numbers(source.text[a:b]):
-                idx.source_numbers.append((source.id, _shift(n, a)))
+                if w.text.islower():
+                    ordinary.add(w.text)
+            for number in parse_numbers(source.text[a:b]):
+                idx.source_numbers.append((source.id, _shift(number, a)))
     # Quote wordings.
     for quote in goldset.quotes:
         for span in quote.anchors:
@@ -166,13 +180,17 @@ def build_index(goldset: GoldSet) -> GoldIndex:
             orgs.add(e.id)
         for name in e.names:
             idx.aliases.add(name, e.id)
+            if e.kind == "organisation":
+                idx.org_names.add(name, e.id)
             for w in name_words(name):
                 vocab.add(w.text.casefold())
         for d in e.descriptions:
             idx.aliases.add(d, e.id, description=True)
     idx.aliases.finalize()
+    idx.org_names.finalize()
     idx.persons, idx.organisations = frozenset(persons), frozenset(orgs)
     idx.vocabulary = frozenset(vocab)
+    idx.ordinary_words = frozenset(ordinary)
     # Claims.
     df: dict[str, int] = {}
     for c in goldset.claims:
@@ -184,6 +202,7 @@ def build_index(goldset: GoldSet) -> GoldIndex:
             df[k] = df.get(k, 0) + 1
     n = len(idx.claims)
     idx.idf = {k: math.log((n + 1) / (d + 0.5)) + 0.5 for k, d in df.items()}
+    idx.max_idf = math.log(n + 1) + 1.0
     for ci, entry in enumerate(idx.claims):
         for k in entry.keywords:
             idx.claims_by_keyword.setdefault(k, []).append(ci)
@@ -192,7 +211,16 @@ def build_index(goldset: GoldSet) -> GoldIndex:
 
 def _shift(n: NumberMention, offset: int) -> NumberMention:
     return NumberMention(
-        n.start + offset, n.end + offset, n.text, n.unit, n.value, n.low, n.high, n.qualifier, n.written, n.noun
+        n.start + offset,
+        n.end + offset,
+        n.text,
+        n.unit,
+        n.value,
+        n.low,
+        n.high,
+        n.qualifier,
+        n.written,
+        n.noun,
     )
 
 
@@ -229,5 +257,3 @@ def named_speaker(key: str | None) -> bool:
 
 def numbers_of(claim: Claim) -> tuple[Number, ...]:
     return claim.numbers
-
-

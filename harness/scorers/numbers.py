@@ -15,7 +15,7 @@ import re
 from harness.findings import Evidence, Finding, make_finding
 from harness.goldset.model import Number, Span
 from harness.scorers.analysis import SummaryAnalysis
-from harness.scorers.index import GoldIndex, keywords
+from harness.scorers.index import ClaimEntry, GoldIndex, keywords
 from harness.scorers.scope import Scope
 from harness.text.numbers import NumberMention
 
@@ -23,9 +23,12 @@ CLAIM_MIN_SCORE = 0.3
 """Share of the clause's keyword weight a claim must explain to be 'the' claim."""
 
 _QUALIFIER_GROUP = {
-    "exact": "exact", "about": "exact",
-    "less_than": "upper", "at_most": "upper",
-    "more_than": "lower", "at_least": "lower",
+    "exact": "exact",
+    "about": "exact",
+    "less_than": "upper",
+    "at_most": "upper",
+    "more_than": "lower",
+    "at_least": "lower",
 }
 _CURRENCY = {"usd", "hkd", "cny"}
 
@@ -68,8 +71,40 @@ def _clause(text: str, sentence: tuple[int, int], n: NumberMention) -> str:
     rel = n.start - a
     cuts = [m.end() for m in re.finditer(r";|\s[—–]\s|, (?:while|whereas|but|and) ", s)]
     lo = max([c for c in cuts if c <= rel], default=0)
-    hi = min([m.start() for m in re.finditer(r";|\s[—–]\s|, (?:while|whereas|but|and) ", s) if m.start() >= rel + len(n.text)], default=len(s))
+    hi = min(
+        [
+            m.start()
+            for m in re.finditer(r";|\s[—–]\s|, (?:while|whereas|but|and) ", s)
+            if m.start() >= rel + len(n.text)
+        ],
+        default=len(s),
+    )
     return s[lo:hi]
+
+
+def _window(text: str, sentence: tuple[int, int], n: NumberMention, width: int = 6) -> str:
+    """The few words either side of a number, within its sentence."""
+    a, b = sentence
+    left = text[a : n.start].split()[-width:]
+    right = text[n.end : b].split()[:width]
+    return " ".join([*left, *right])
+
+
+def _candidates(
+    idx: GoldIndex, text: str, an: SummaryAnalysis, n: NumberMention, family: str
+) -> list[tuple[float, ClaimEntry]]:
+    """Claims with a number of this unit family that the number's context is about, best first."""
+    sentence = an.sentence_of(n.start)
+    best: dict[str, tuple[float, ClaimEntry]] = {}
+    for context in (_clause(text, sentence, n), _window(text, sentence, n)):
+        for s, c in idx.claim_scores(keywords(context)):
+            if (
+                s >= CLAIM_MIN_SCORE
+                and any(unit_family(g.unit) == family for g in c.claim.numbers)
+                and (c.claim.id not in best or best[c.claim.id][0] < s)
+            ):
+                best[c.claim.id] = (s, c)
+    return sorted(best.values(), key=lambda x: (-x[0], x[1].claim.id))
 
 
 def _is_trivial(n: NumberMention) -> bool:
@@ -85,22 +120,18 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
         if _is_trivial(n) or an.in_heading(n.start):
             continue
         total += 1
-        clause = _clause(text, an.sentence_of(n.start), n)
-        kw = keywords(clause)
         family = unit_family(n.unit)
-        candidates = [
-            (s, c)
-            for s, c in idx.claim_scores(kw)
-            if s >= CLAIM_MIN_SCORE and any(unit_family(g.unit) == family for g in c.claim.numbers)
-        ]
+        candidates = _candidates(idx, text, an, n, family)
         agreeing = [(s, c) for s, c in candidates if any(agrees(n, g) for g in c.claim.numbers)]
-        if agreeing and (not candidates or agreeing[0][0] >= 0.75 * candidates[0][0]):
-            s, c = agreeing[0]
+        if agreeing and (not candidates or agreeing[0][0] >= 0.5 * candidates[0][0]):
+            c = agreeing[0][1]
             if any(scope.covers(a.source) for a in c.claim.anchors) or _supported_in_scope(idx, n, scope):
                 ok += 1
                 continue
             findings.append(_outside(text, n, c.claim.anchors, idx, scope))
             continue
+        if n.unit == "count":
+            candidates = [(s, c) for s, c in candidates if s >= 0.5]
         if candidates:
             best = candidates[0][1].claim
             gold_nums = [g for g in best.numbers if unit_family(g.unit) == family]
@@ -115,10 +146,16 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
                 spans = [sp for sp in g.spans if scope.covers(sp.source)] or list(g.spans)
                 findings.append(
                     make_finding(
-                        "number_mismatch", n.start, n.end, text,
+                        "number_mismatch",
+                        n.start,
+                        n.end,
+                        text,
                         f"“{n.text}” does not match the source: {g.text!r} ({best.text[:120].strip()}).",
                         claim_id=best.id,
-                        evidence=tuple(Evidence(source=sp.source, start=sp.start, end=sp.end, text=sp.text) for sp in spans[:2]),
+                        evidence=tuple(
+                            Evidence(source=sp.source, start=sp.start, end=sp.end, text=sp.text)
+                            for sp in spans[:2]
+                        ),
                     )
                 )
                 continue
@@ -139,8 +176,12 @@ def _supported_in_scope(idx: GoldIndex, n: NumberMention, scope: Scope) -> bool:
     return any(scope.covers(sid) and _source_agrees(n, s) for sid, s in idx.source_numbers)
 
 
-def _outside(text: str, n: NumberMention, anchors: tuple[Span, ...] | list[Span], idx: GoldIndex, scope: Scope) -> Finding:
-    where = sorted({a.source for a in anchors} | {sid for sid, s in idx.source_numbers if _source_agrees(n, s)})
+def _outside(
+    text: str, n: NumberMention, anchors: tuple[Span, ...] | list[Span], idx: GoldIndex, scope: Scope
+) -> Finding:
+    where = sorted(
+        {a.source for a in anchors} | {sid for sid, s in idx.source_numbers if _source_agrees(n, s)}
+    )
     where = [w for w in where if not scope.covers(w)]
     ev = [
         Evidence(source=sid, start=s.start, end=s.end, text=idx.sources[sid].source.text[s.start : s.end])
@@ -148,7 +189,12 @@ def _outside(text: str, n: NumberMention, anchors: tuple[Span, ...] | list[Span]
         if _source_agrees(n, s)
     ][:1]
     return make_finding(
-        "unsupported_number", n.start, n.end, text,
-        f"“{n.text}” is not in this task's sources; it is found only in {', '.join(where) or 'other sources'}.",
-        outside_task_sources=True, evidence=tuple(ev),
+        "unsupported_number",
+        n.start,
+        n.end,
+        text,
+        f"“{n.text}” is not in this task's sources; "
+        f"it is found only in {', '.join(where) or 'other sources'}.",
+        outside_task_sources=True,
+        evidence=tuple(ev),
     )

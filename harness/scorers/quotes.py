@@ -12,7 +12,9 @@ wording, quoted narration when close to prose, invented otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from harness.findings import Evidence, Finding, make_finding
 from harness.goldset.model import Quote, Span
@@ -59,7 +61,9 @@ def _find_verbatim(st: SourceTokens, segments: list[list[str]]) -> list[list[tup
         for seg in segments[1:]:
             needle = " " + " ".join(seg) + " "
             prev_end = ranges[-1][1]
-            at = st.joined.find(needle, st.offsets[prev_end] - 1 if prev_end < len(st.offsets) else len(st.joined))
+            at = st.joined.find(
+                needle, st.offsets[prev_end] - 1 if prev_end < len(st.offsets) else len(st.joined)
+            )
             if at < 0:
                 ok = False
                 break
@@ -122,11 +126,54 @@ def match_quote(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> Quo
         return QuoteMatch(q, "source_quote", None, [s for inside, s in quoted if inside][:1])
     if any(inside for inside, _ in prose):
         return QuoteMatch(q, "narration", None, [s for inside, s in prose if inside][:1])
+    if len(segments) == 1 and not gold and not quoted and not prose:
+        joined = _rejoined(idx, text, q, scope)
+        if joined is not None:
+            return joined
     outside = [qa.span for _, qa in gold] + [s for _, s in quoted] + [s for _, s in prose]
     if outside:
         quote = gold[0][1].quote if gold else None
         return QuoteMatch(q, "outside", quote, outside[:1], tuple(sorted({s.source for s in outside})))
     return _fuzzy(idx, q, [w for seg in segments for w in seg], scope)
+
+
+_SENTENCE_IN_QUOTE_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-Z])")
+
+
+def _rejoined(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> QuoteMatch | None:
+    """A quote that runs two quoted sentences together (`"A. B."` for
+    `"A," he said. "B."`) is verbatim when each sentence is a wording of the
+    same speaker, in order, in one source."""
+    cuts = [m.start() for m in _SENTENCE_IN_QUOTE_RE.finditer(text, q.start, q.end)]
+    if not cuts:
+        return None
+    bounds = [q.start, *cuts, q.end]
+    pieces = [[t.norm for t in tokenize(text, a, b)] for a, b in pairwise(bounds)]
+    pieces = [p for p in pieces if p]
+    for sid, st in idx.sources.items():
+        if not scope.covers(sid):
+            continue
+        for ranges in _find_verbatim(st, pieces):
+            per = [_anchor_containing(idx, sid, x, y) for x, y in ranges]
+            if all(per) and len({p[0].quote.speaker for p in per}) == 1:
+                qa = per[0][0]
+                status = "verified" if all(p[0].quote.status == "verified" for p in per) else "unverified"
+                return QuoteMatch(q, status, qa.quote, [p[0].span for p in per])
+    return None
+
+
+def _longest_run(a: list[str], b: tuple[str, ...]) -> int:
+    """Longest run of consecutive words the two lists share."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b):
+            if x == y:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best
 
 
 def _fuzzy(idx: GoldIndex, q: QuoteMention, toks: list[str], scope: Scope) -> QuoteMatch:
@@ -145,7 +192,11 @@ def _fuzzy(idx: GoldIndex, q: QuoteMention, toks: list[str], scope: Scope) -> Qu
         key = (sim, scope.covers(qa.span.source))
         if best is None or key > (best[0], scope.covers(best[1].span.source)):
             best = (sim, qa)
-    if best is not None and best[0] >= ALTERED_MIN_SIMILARITY and _lcs(toks, best[1].norms) >= min(2, len(toks)):
+    if (
+        best is not None
+        and _lcs(toks, best[1].norms) >= min(2, len(toks))
+        and (best[0] >= ALTERED_MIN_SIMILARITY or (best[0] >= 0.5 and _longest_run(toks, best[1].norms) >= 3))
+    ):
         qa = best[1]
         outside = () if scope.covers(qa.span.source) else _outside(idx, qa.quote, scope)
         if outside and any(scope.covers(a.source) for a in qa.quote.anchors):
@@ -206,19 +257,31 @@ def score_quotes(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[lis
             assert m.quote is not None
             reason = m.quote.status_reason or "the gold set marks it unverified"
             findings.append(
-                make_finding("unverified_quote", q.start, q.end, text, f"Quote is unverified: {_short(reason, 200)}", **extra)
+                make_finding(
+                    "unverified_quote",
+                    q.start,
+                    q.end,
+                    text,
+                    f"Quote is unverified: {_short(reason, 200)}",
+                    **extra,
+                )
             )
         elif m.status == "narration":
             src = m.evidence[0].source
             findings.append(
                 make_finding(
-                    "quoted_narration", q.start, q.end, text,
-                    f"Quoted words are the reporter's prose in {src}, not anyone's quoted words.", **extra,
+                    "quoted_narration",
+                    q.start,
+                    q.end,
+                    text,
+                    f"Quoted words are the reporter's prose in {src}, not anyone's quoted words.",
+                    **extra,
                 )
             )
         elif m.status == "altered":
             assert m.quote is not None
-            msg = f"Quote differs from the source wording ({m.evidence[0].source}: “{_short(m.evidence[0].text)}”)."
+            ev0 = m.evidence[0]
+            msg = f"Quote differs from the source wording ({ev0.source}: “{_short(ev0.text)}”)."
             if m.outside_sources:
                 msg += f" It is found only in {', '.join(m.outside_sources)}, outside this task's sources."
                 extra["outside_task_sources"] = True
@@ -227,13 +290,19 @@ def score_quotes(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[lis
             where = ", ".join(m.outside_sources)
             findings.append(
                 make_finding(
-                    "invented_quote", q.start, q.end, text,
+                    "invented_quote",
+                    q.start,
+                    q.end,
+                    text,
                     f"Quote is not in this task's sources; it is found only in {where}.",
-                    outside_task_sources=True, **extra,
+                    outside_task_sources=True,
+                    **extra,
                 )
             )
         elif m.status == "invented":
             findings.append(
-                make_finding("invented_quote", q.start, q.end, text, "No source contains these quoted words.", **extra)
+                make_finding(
+                    "invented_quote", q.start, q.end, text, "No source contains these quoted words.", **extra
+                )
             )
     return findings, matches

@@ -26,8 +26,11 @@ _LINE_MARKERS: tuple[tuple[str, bool, str], ...] = (
     (r"sources|references|further reading", True, "citation list and what follows it"),
     (r"scroll to top", False, "page chrome"),
     (r"table of contents", False, "table-of-contents widget label"),
-    (r"(?:share|share this(?: article| story)?|advertisement|story continues below advertisement)", False,
-     "page chrome"),
+    (
+        r"(?:share|share this(?: article| story)?|advertisement|story continues below advertisement)",
+        False,
+        "page chrome",
+    ),
 )
 _MARKER_RE = [
     (re.compile(rf"^[ \t\u00a0]*(?:{pattern})[ \t\u00a0:.]*$", re.IGNORECASE | re.MULTILINE), to_eof, reason)
@@ -39,7 +42,9 @@ _DISCLAIMER_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _PLACEHOLDER_RE = re.compile(r"\[\[[A-Z_]+:[^\]\n]*\]\]")
-_SOURCE_LINE_RE = re.compile(r"^[ \t]*(?:source|via|original(?: article)?):[ \t]*https?://\S+[ \t]*$", re.I | re.M)
+_SOURCE_LINE_RE = re.compile(
+    r"^[ \t]*(?:source|via|original(?: article)?):[ \t]*https?://\S+[ \t]*$", re.I | re.M
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class Boilerplate:
     start: int
     end: int
     reason: str
-    marker: str  # exact text the region starts with
+    marker: str  # exact text the region starts with (the whole region unless to_eof)
     to_eof: bool
 
 
@@ -64,12 +69,12 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
     for regex, to_eof, reason in _MARKER_RE:
         for m in regex.finditer(text):
             start = m.start() + (len(m.group()) - len(m.group().lstrip(" \t\u00a0")))
-            end = m.end()
+            marker = text[start : m.end()].rstrip()
+            end = start + len(marker)
             if to_eof:
                 if start < len(text) * 2 / 3:
                     continue
                 end = len(text)
-            marker = text[start : m.end()].rstrip()
             found.append(Boilerplate(start, end, reason, marker, to_eof))
     for m in _DISCLAIMER_RE.finditer(text):
         found.append(Boilerplate(m.start(), m.end(), "AI-generated content disclaimer", m.group(), False))

@@ -22,7 +22,6 @@ from harness.goldset.model import Span
 from harness.goldset.spec import EntityKind
 from harness.sourceonly.lexicon import (
     EVENT_WORDS,
-    FEMALE_PRONOUNS,
     FORMER_WORDS,
     MALE_PRONOUNS,
     ORG_SUFFIXES,
@@ -108,7 +107,7 @@ _WORD_RE = re.compile(r"[\w’'-]+")
 _ROLE_HEAD = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 _APPOSITIVE_RE = re.compile(
     r",[ \u00a0]+(?P<app>(?:who|which)\b[^,.;:!?()“”\"]{3,160}|[^,.;:!?()“”\"]{2,160}?)"
-    r"(?=,|\.(?:\s|$)|;|:|\)|[ \u00a0][—–-][ \u00a0]|\s*$|[ \u00a0](?:said|says|told|stated|noted|added)\b)"
+    r"(?=,|\.(?:\s|$)|;|:|\)|[ \u00a0][—–-][ \u00a0]|[—–]|\s*$|[ \u00a0](?:said|says|told|stated|noted|added)\b)"
 )
 _SPLIT_ROLES_RE = re.compile(r"[ \u00a0]+(?:and|now|while|but also|as well as)[ \u00a0]+")
 _OWNED_NOUN_RE = re.compile(
@@ -152,15 +151,39 @@ def _person_cue(text: str, m: Mention) -> bool:
 _SAID = frozenset({"said", "says", "added", "adds", "asked", "wrote", "writes", "continued", "explained"})
 _FOLLOWING_KIND: dict[str, EntityKind] = {
     **{w: "event" for w in ("summit", "conference", "forum", "festival", "expo", "games", "championship")},
-    **{w: "product" for w in ("model", "models", "chip", "chips", "assistant", "app", "platform",
-                              "framework", "cloud", "series", "software", "phone", "smartphone", "browser")},
+    **{
+        w: "product"
+        for w in (
+            "model",
+            "models",
+            "chip",
+            "chips",
+            "assistant",
+            "app",
+            "platform",
+            "framework",
+            "cloud",
+            "series",
+            "software",
+            "phone",
+            "smartphone",
+            "browser",
+        )
+    },
 }
 
 
 def _following_kind(text: str, m: Mention) -> EntityKind | None:
-    """"AGI-Next summit" -> event; "R1 model" -> product (the word right after the name)."""
-    nxt = re.match(r"(?:[’']s)?[ \u00a0-]+([a-z]+)", text[m.end : m.end + 30])
-    return _FOLLOWING_KIND.get(nxt.group(1)) if nxt else None
+    """ "AGI-Next summit" -> event; "Qwen AI models", "R1 model" -> product: the first
+    event or product noun among the three words after the name, before any punctuation."""
+    if m.possessive:
+        return None
+    after = re.match(r"[\w \u00a0-]*", text[m.end : m.end + 40])
+    for word in re.findall(r"[A-Za-z]+", after.group() if after else "")[:3]:
+        kind = _FOLLOWING_KIND.get(word.lower())
+        if kind is not None:
+            return kind
+    return None
 
 
 def _org_cue(text: str, m: Mention) -> bool:
@@ -233,12 +256,15 @@ class _Builder:
         kinds: dict[str, EntityKind] = {}
         for surface, ms in self.by_surface.items():
             shape = _shape_kind(surface)
-            if shape is not None:
+            if shape in ("place", "event"):
                 kinds[surface] = shape
                 continue
             following = Counter(k for m in ms if (k := _following_kind(self.sources[m.source].text, m)))
             if following and following.most_common(1)[0][1] * 2 > len(ms):
-                kinds[surface] = following.most_common(1)[0][0]
+                kinds[surface] = following.most_common(1)[0][0]  # "Qwen AI models": a product
+                continue
+            if shape is not None:
+                kinds[surface] = shape
                 continue
             person = sum(_person_cue(self.sources[m.source].text, m) for m in ms)
             org = sum(_org_cue(self.sources[m.source].text, m) for m in ms)
@@ -294,11 +320,11 @@ class _Builder:
         for k in nodes:
             if "\x00" in k:
                 continue
-            key = tuple(sorted(k.lower().split())) if kinds[k] == "person" else (k.lower(),)
-            if key in by_key:
-                union(by_key[key], k)
+            words_key = tuple(sorted(k.lower().split())) if kinds[k] == "person" else (k.lower(),)
+            if words_key in by_key:
+                union(by_key[words_key], k)
             else:
-                by_key[key] = k
+                by_key[words_key] = k
         # One-word short forms of people: "Lin" -> the one person in that article with that word.
         for k, ms in nodes.items():
             if "\x00" not in k:
@@ -311,7 +337,7 @@ class _Builder:
             elif not local and len(owners) == 1:
                 union(next(iter(owners)), k)
             else:
-                union(word, k) if word in nodes else None  # noqa: B018
+                union(word, k) if word in nodes else None
             if find(k) != k or len(local) == 1:
                 kinds[word] = "person"
         # Organisation short forms: "Zhipu" -> "Zhipu AI", "MiniMax" -> "MiniMax Group".
@@ -320,9 +346,9 @@ class _Builder:
                 continue
             for t in surfaces:
                 tw, sw = t.split(), s.split()
-                if len(tw) > len(sw) and tw[: len(sw)] == sw and set(tw[len(sw) :]) <= ORG_TAILS:
-                    if kinds[t] != "person" and t in nodes:
-                        union(t, s)
+                short_form = len(tw) > len(sw) and tw[: len(sw)] == sw and set(tw[len(sw) :]) <= ORG_TAILS
+                if short_form and kinds[t] != "person" and t in nodes:
+                    union(t, s)
         for group in PLACE_ALIASES:
             present = [s for s in surfaces if s in group and s in nodes]
             for s in present[1:]:
@@ -347,6 +373,10 @@ class _Builder:
                 ident, n = f"{base}-{n}", n + 1
             used_ids.add(ident)
             ordered = sorted(names, key=lambda x: (x != name, -freq[x], x))
+            # "U.S." in the article: a summary's "US" or "United States" names the same place.
+            for group in PLACE_ALIASES:
+                if group & set(names):
+                    ordered += sorted(group - set(names))
             entities.append(EntityDraft(ident, name, kind, ordered, ms))
         entities.sort(key=lambda e: (_KIND_ORDER[e.kind], min((m.source, m.start) for m in e.mentions)))
         self._affiliations(entities)
@@ -374,7 +404,12 @@ class _Builder:
                 self._premodifier(e, m, text, inside, owner)
 
     def _appositive(
-        self, e: EntityDraft, m: Mention, text: str, inside: list[Mention], owner: dict[tuple[str, int], EntityDraft]
+        self,
+        e: EntityDraft,
+        m: Mention,
+        text: str,
+        inside: list[Mention],
+        owner: dict[tuple[str, int], EntityDraft],
     ) -> None:
         app = _APPOSITIVE_RE.match(text, m.end)
         if not app or m.possessive or not _is_role_phrase(app.group("app")):
@@ -415,9 +450,14 @@ class _Builder:
             _add_affiliation(e, org.id, _role(seg), current, anchor)
 
     def _premodifier(
-        self, e: EntityDraft, m: Mention, text: str, inside: list[Mention], owner: dict[tuple[str, int], EntityDraft]
+        self,
+        e: EntityDraft,
+        m: Mention,
+        text: str,
+        inside: list[Mention],
+        owner: dict[tuple[str, int], EntityDraft],
     ) -> None:
-        """"Tencent's chief AI scientist Yao Shunyu", "Alibaba CEO Eddie Wu"."""
+        """ "Tencent's chief AI scientist Yao Shunyu", "Alibaba CEO Eddie Wu"."""
         prev = [x for x in inside if x.end <= m.start and m.start - x.end <= 60]
         if not prev:
             return

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from harness.sourceonly.lexicon import PLACES
 from harness.text.mentions import find_proper_names
 
 _INNER_POSSESSIVE_RE = re.compile(r"[’']s(?=[a-z])")  # "Alibaba’sflagship": a missing space
@@ -20,33 +21,33 @@ _DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![\w])")  # U.S., U.K.: spl
 
 # Words that are capitalised for grammar, not because they name something.
 COMMON_CAPITALISED = frozenset(
-    """a an the this that these those there here then thus so and but or nor yet for if when while whereas
-    although though because since as after before until unless once despite however meanwhile moreover
-    furthermore instead still also even only just indeed yes no not never now today yesterday tomorrow
-    in on at by to from with without into onto over under about above below between among across through
-    during within beyond against toward towards per via of off up down out
-    i we you he she it they me us him her them my our your his its their mine ours yours
-    who whom whose what which where why how whatever whoever
-    all any each every some many much more most few several both either neither none other another such
-    one two three four five six seven eight nine ten first second third last next new old
-    is are was were be been being am do does did have has had will would shall should can could may might must
-    let lets said says say told asked added according read see click share follow subscribe watch listen
-    mr mrs ms dr prof sir madam
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    key why how what top bottom breaking update updated live photo video image source sources
-    unlike like given amid following speaking asked faced gone whether perhaps maybe overall finally
-    currently recently previously additionally similarly nevertheless nonetheless otherwise besides
-    tonight together back earlier later already again almost rather instead here meanwhile
-    """.split()
+    """
+    a about above according across added additionally after again against all almost already also
+    although am amid among an and another any april are as asked at august back be because been before
+    being below besides between beyond both bottom breaking but by can click could currently december
+    despite did do does down dr during each earlier eight either even every faced february few finally
+    first five follow following for four friday from furthermore given gone had has have he her here him
+    his how however i if image in indeed instead into is it its january july june just key last later
+    let lets like listen live madam many march may maybe me meanwhile might mine monday more moreover
+    most mr mrs ms much must my neither never nevertheless new next nine no none nonetheless nor not
+    november now october of off old on once one only onto or other otherwise our ours out over overall
+    per perhaps photo previously prof rather read recently said saturday say says second see september
+    seven several shall share she should similarly since sir six so some source sources speaking still
+    subscribe such sunday ten that the their them then there these they third this those though three
+    through thursday thus to today together told tomorrow tonight top toward towards tuesday two under
+    unless unlike until up update updated us via video was watch we wednesday were what whatever when
+    where whereas whether which while who whoever whom whose why will with within without would yes
+    yesterday yet you your yours
+    """.split()  # noqa: SIM905
 )
 # Capitalised words that qualify a name but never stand for an entity alone.
 GENERIC_WORDS = frozenset(
-    """chinese american british european western eastern northern southern asian african english french
-    german japanese korean indian russian ukrainian israeli arab islamic christian muslim jewish
-    democrats republicans democrat republican government president minister chief king queen prince
-    ai ceo cfo cto coo gdp ipo gpu gpus cpu cpus agi llm llms r&d eu un nato uk us usa tv pm am ok
-    """.split()
+    """
+    african agi ai am american arab asian british ceo cfo chief chinese christian coo cpu cpus cto
+    democrat democrats eastern english european french gdp german government gpu gpus indian ipo islamic
+    israeli japanese jewish king korean llm llms minister muslim northern ok pm president prince queen
+    r&d republican republicans russian southern tech tv ukrainian western
+    """.split()  # noqa: SIM905
 )
 
 
@@ -61,7 +62,27 @@ class NameMention:
     sentence_initial: bool
 
 
-_HEADLINE_PARTICLES = frozenset("a an the of and or in on at to for with vs by from as is".split())
+_HEADLINE_PARTICLES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "vs",
+        "by",
+        "from",
+        "as",
+        "is",
+    ]
+)
 
 
 def _is_headline(line: str) -> bool:
@@ -75,7 +96,9 @@ def _is_headline(line: str) -> bool:
 
 def _line_label_end(line: str) -> int:
     """Length of a bullet's Title-Case label ("Hardware Blockade:"), else 0."""
-    m = re.match(r"^[\s•*\-–—\d.)]*([A-Z][\w&’'-]*(?:[ \u00a0]+(?:[A-Z][\w&’'-]*|&|of|and|the|in|for|to)){0,5}):", line)
+    m = re.match(
+        r"^[\s•*\-–—\d.)]*([A-Z][\w&’'-]*(?:[ \u00a0]+(?:[A-Z][\w&’'-]*|&|of|and|the|in|for|to)){0,5}):", line
+    )
     return m.end() if m else 0
 
 
@@ -94,10 +117,14 @@ def find_names(text: str, skip: list[tuple[int, int]] | None = None) -> list[Nam
     for cand in find_proper_names(text):
         if any(a < cand.end and cand.start < b for a, b in skip):
             continue
-        out.extend(_clean(text, cand.start, cand.end, cand.sentence_initial, cand.possessive, lowercase_words))
+        out.extend(
+            _clean(text, cand.start, cand.end, cand.sentence_initial, cand.possessive, lowercase_words)
+        )
     for m in _DOTTED_RE.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in skip):
-            out.append(NameMention(m.start(), m.end(), m.group(), text.startswith(("’s", "'s"), m.end()), False))
+            out.append(
+                NameMention(m.start(), m.end(), m.group(), text.startswith(("’s", "'s"), m.end()), False)
+            )
     out.sort(key=lambda n: n.start)
     return [n for i, n in enumerate(out) if i == 0 or n.start >= out[i - 1].end]
 
@@ -119,14 +146,22 @@ def _clean(
         words = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^\s\u00a0]+", text[a:b])]
         first = initial and a == start
         while words:
-            word = re.split(r"[’']", text[words[0][0] : words[0][1]].lower())[0]
-            if word in COMMON_CAPITALISED or (first and word in lowercase_words) or not word[:1].isalnum():
+            original = text[words[0][0] : words[0][1]]
+            word = re.split(r"[’']", original.lower())[0]
+            acronym = len(original) > 1 and original.isupper()  # "US" is not "us"
+            grammar = word in COMMON_CAPITALISED or (first and word in lowercase_words)
+            if (grammar and not acronym) or not word[:1].isalnum():
                 words.pop(0)
                 first = False
                 continue
             break
         if not words:
             continue
+        # "China AI gap", "US tech firms": a place qualified by generic words is just the place.
+        while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in GENERIC_WORDS:
+            if text[words[0][0] : words[0][1]] not in PLACES:
+                break
+            words.pop()
         s, e = words[0][0], words[-1][1]
         name = text[s:e]
         lowered = [w.lower().rstrip("s") for w in name.split()]

@@ -41,10 +41,12 @@ def name_words(text: str) -> list[Word]:
     """Words of `text` for name matching, with possessive "'s" removed."""
     out = []
     for m in _WORD_RE.finditer(text):
-        w = m.group().translate(_APOS)
-        pm = _POSSESSIVE_RE.search(w)
-        if pm and len(w) > 2:
-            out.append(Word(w[: pm.start()], m.start(), m.start() + pm.start(), True))
+        w = m.group()
+        if "’" in w:
+            w = w.translate(_APOS)
+        if len(w) > 2 and (w.endswith(("'s", "'S")) or (w[-1] == "'" and w[-2] in "sS")):
+            cut = len(w) - (2 if w[-1] in "sS" else 1)
+            out.append(Word(w[:cut], m.start(), m.start() + cut, True))
         else:
             out.append(Word(w, m.start(), m.end()))
     return out
@@ -121,8 +123,16 @@ def find_mentions(text: str, table: AliasTable, words: list[Word] | None = None)
     words = name_words(text) if words is None else words
     out: list[NameMention] = []
     i = 0
+    names, descriptions = table._names, table._descriptions
     while i < len(words):
         w = words[i]
+        if w.text not in names and w.text.lower() not in descriptions:
+            if w.text in ("he", "she", "He", "She"):
+                out.append(
+                    NameMention(w.start, w.end, w.text, None, "pronoun", gender=PRONOUNS[w.text.lower()])
+                )
+            i += 1
+            continue
         hit = table.match_at(words, i)
         if hit is not None:
             n, key, kind = hit
@@ -158,7 +168,10 @@ class NameCandidate:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() or (len(word) > 1 and word[0].isdigit() and any(c.isupper() for c in word))
+    # "Baidu", "AI", and camel-case names such as "iFlytek" or "eBay".
+    return word[:1].isupper() or (
+        len(word) > 1 and not word.islower() and any(c.isupper() for c in word[1:3])
+    )
 
 
 def find_proper_names(text: str, words: list[Word] | None = None) -> list[NameCandidate]:

@@ -10,6 +10,7 @@ the exact characters.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # Apostrophe-like marks inside words ("there’s", "China's") become "'".
@@ -24,13 +25,132 @@ ELISION_RE = re.compile(r"\[\s*(?:\.\s*\.\s*\.|…)\s*\]|\.\s?\.\s?\.|…|\[[^\]
 """Marked elisions (`...`, `…`, `[...]`) and editorial insertions (`[the US]`)."""
 
 STOPWORDS = frozenset(
-    """a an the and or but nor of to in on at by for from with as into onto over under about
-    is are was were be been being am do does did has have had having will would shall should can
-    could may might must that this these those it its it's they them their there here then than
-    so such not no yes if while which who whom whose what when where why how also just very
-    we our us i me my you your he him his she her one some any all each more most much many
-    own only even still yet up out off again further once both few other same too s t
-    said says say told according""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "having",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "it's",
+        "they",
+        "them",
+        "their",
+        "there",
+        "here",
+        "then",
+        "than",
+        "so",
+        "such",
+        "not",
+        "no",
+        "yes",
+        "if",
+        "while",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "also",
+        "just",
+        "very",
+        "we",
+        "our",
+        "us",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "one",
+        "some",
+        "any",
+        "all",
+        "each",
+        "more",
+        "most",
+        "much",
+        "many",
+        "own",
+        "only",
+        "even",
+        "still",
+        "yet",
+        "up",
+        "out",
+        "off",
+        "again",
+        "further",
+        "once",
+        "both",
+        "few",
+        "other",
+        "same",
+        "too",
+        "s",
+        "t",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+    ]
 )
 """Function words ignored when comparing content (never when checking verbatim)."""
 
@@ -43,6 +163,7 @@ class Token(NamedTuple):
     end: int
 
 
+@lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
     """Casefold, unify apostrophes, drop thousands separators; '%' -> 'percent'."""
     if word == "%":
@@ -56,12 +177,14 @@ def normalize_word(word: str) -> str:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Normalised word tokens of text[start:end], offsets into `text`."""
     end = len(text) if end is None else end
-    return [Token(normalize_word(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [
+        Token(normalize_word(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)
+    ]
 
 
 def words(text: str) -> list[str]:
     """Just the normalised words of a text."""
-    return [normalize_word(m.group()) for m in _TOKEN_RE.finditer(text)]
+    return [normalize_word(w) for w in _TOKEN_RE.findall(text)]
 
 
 def content_words(text: str) -> list[str]:
@@ -69,6 +192,7 @@ def content_words(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, deterministic stem so 'models'~'model', 'estimated'~'estimate'.
 
@@ -76,7 +200,21 @@ def stem(word: str) -> str:
     """
     w = word.replace("'s", "")
     if len(w) > 4:
-        for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly"):
+        for suffix in (
+            "ations",
+            "ation",
+            "ments",
+            "ment",
+            "ings",
+            "ing",
+            "edly",
+            "ies",
+            "ied",
+            "ed",
+            "es",
+            "s",
+            "ly",
+        ):
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 w = w[: -len(suffix)]
                 break

@@ -14,12 +14,33 @@ from dataclasses import dataclass
 
 from harness.goldset.spec import Qualifier, Unit
 
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_SMALL)} | _TENS | {"hundred": 100, "a hundred": 100}
+WORD_VALUES: dict[str, int] = (
+    {w: i for i, w in enumerate(_SMALL)} | _TENS | {"hundred": 100, "a hundred": 100}
+)
 """Spelled-out numbers this parser reads (compounds like 'twenty-five' too)."""
 
 _WORDNUM = (
@@ -92,7 +113,7 @@ _UNIT = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_WORDS))
 _NUMBER_RE = re.compile(
     rf"""
     (?<![\w.@#/])(?<![A-Za-z]-)
-    (?:(?P<qual>{_QUAL})\s+)?
+    (?:(?P<qual>{_QUAL})\s+(?:a\s+)?)?
     (?:between\s+)?
     (?P<cur1>{_CUR})?(?P<n1>{_NUM})(?P<scale1>{_SCALE})?(?P<pct1>\s?%)?
     (?:
@@ -120,9 +141,25 @@ _ORDER_RE = re.compile(r"\b(?:an|one)\s+order\s+of\s+magnitude\b", re.IGNORECASE
 _MONTH_BEFORE_RE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-           "b": 1e9, "trillion": 1e12}
-_CURRENCIES: dict[str, Unit] = {"us$": "usd", "$": "usd", "hk$": "hkd", "rmb": "cny", "¥": "cny", "cn¥": "cny"}
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+}
+_CURRENCIES: dict[str, Unit] = {
+    "us$": "usd",
+    "$": "usd",
+    "hk$": "hkd",
+    "rmb": "cny",
+    "¥": "cny",
+    "cn¥": "cny",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,18 +210,65 @@ def parse_numbers(text: str) -> list[NumberMention]:
         verb = m.group("verb").casefold()
         value = next(v for k, v in _MULTIPLES.items() if verb.startswith(k))
         qual = QUALIFIER_WORDS.get(_norm_qual(m.group("qual")), "exact") if m.group("qual") else "exact"
-        found.append(NumberMention(m.start(), m.end(), m.group(), "times", value=value, qualifier=qual, written=True))
+        found.append(
+            NumberMention(m.start(), m.end(), m.group(), "times", value=value, qualifier=qual, written=True)
+        )
         taken.append((m.start(), m.end()))
     for m in _ORDER_RE.finditer(text):
-        found.append(NumberMention(m.start(), m.end(), m.group(), "order_of_magnitude", value=1.0, written=True))
+        found.append(
+            NumberMention(m.start(), m.end(), m.group(), "order_of_magnitude", value=1.0, written=True)
+        )
         taken.append((m.start(), m.end()))
-    for m in _NUMBER_RE.finditer(text):
-        if any(m.start() < b and a < m.end() for a, b in taken):
+    # The full pattern is slow to try at every position: jump to places where
+    # a number can begin (a digit, a currency sign, a number word or qualifier).
+    pos = 0
+    while (hint := _HINT_RE.search(text, pos)) is not None:
+        found_at: re.Match[str] | None = None
+        for back in _starts_before(text, hint.start()):
+            if back < pos:
+                continue
+            found_at = _NUMBER_RE.match(text, back)
+            if found_at is not None:
+                break
+        if found_at is None:
+            pos = hint.end()
             continue
-        mention = _mention(text, m)
+        pos = found_at.end() if found_at.end() > found_at.start() else found_at.start() + 1
+        if any(found_at.start() < b and a < found_at.end() for a, b in taken):
+            continue
+        mention = _mention(text, found_at)
         if mention is not None:
             found.append(mention)
+            pos = max(mention.end, found_at.start() + 1)
     return sorted(found, key=lambda n: n.start)
+
+
+_LIST_MARKER_RE = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def _single(text: str, m: re.Match[str], v1: float, written: bool) -> NumberMention:
+    """The first number of a false range, alone (a year)."""
+    a, b = m.start("n1"), m.end("n1")
+    return NumberMention(a, b, text[a:b], "calendar_year", value=v1, written=written)
+
+
+_HINT_RE = re.compile(r"\d|[$€£¥]|\b(?:" + _WORDNUM + r"|an?\s+hundred)\b", re.IGNORECASE)
+_QUAL_BEFORE_RE = re.compile(rf"(?:{_QUAL})\s+(?:a\s+)?(?:between\s+)?(?:US|HK|RMB\s?|CN)?$", re.IGNORECASE)
+_PREFIX_BEFORE_RE = re.compile(r"(?:between\s+)?(?:US|HK|RMB\s?|CN)?$", re.IGNORECASE)
+
+
+def _starts_before(text: str, at: int) -> list[int]:
+    """Where a number found at `at` may start: with its qualifier, its prefix, or right there."""
+    lo = max(0, at - 40)
+    out = []
+    q = _QUAL_BEFORE_RE.search(text, lo, at)
+    if q is not None:
+        out.append(q.start())
+    p = _PREFIX_BEFORE_RE.search(text, lo, at)
+    if p is not None and p.start() < at:
+        out.append(p.start())
+    out.append(at)
+    return out
 
 
 def _norm_qual(q: str) -> str:
@@ -211,6 +295,14 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
         unit = _CURRENCIES.get(cur, "usd")
     rsep = (m.group("rsep") or "").strip().casefold()
     start, end = m.start(), m.end()
+    if (
+        _LIST_MARKER_RE.search(text, 0, start)
+        and re.match(r"[.)]\s", text[m.end("n1") : m.end("n1") + 2])
+        and not n2
+    ):
+        return None  # "1. " numbering a list item
+    if n2 and re.fullmatch(r"(?:19|20)\d\d", n1) and not re.fullmatch(r"(?:19|20)\d\d", n2):
+        return None if False else _single(text, m, v1, written)  # "late 2024 to 30%" is not a range
     if m.group("post"):
         end = m.start("post") + len(m.group("post"))
     # "three or four" is a range only before a unit; "Lin and two others" is not a range.
@@ -220,7 +312,12 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
         if m.group("pct1"):
             end = m.end("pct1")
     scale = _SCALES.get((m.group("scale1") or m.group("scale2") or "").strip().casefold(), 1.0)
-    if m.group("scale1") and not cur and unit is None and (m.group("scale1") or "").strip().casefold() in {"m", "b", "k"}:
+    if (
+        m.group("scale1")
+        and not cur
+        and unit is None
+        and (m.group("scale1") or "").strip().casefold() in {"m", "b", "k"}
+    ):
         return None  # "5 m" is more likely metres than millions without a currency
     if unit is None:
         if not n2 and not written and re.fullmatch(r"(?:19|20)\d\d", n1) and scale == 1.0:
@@ -229,13 +326,19 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
             return None  # a day of the month
         else:
             unit = "count"
-    if unit == "calendar_year" and n2 is None and m.group("qual"):
-        pass
+    if unit == "times" and scale > 1.0:
+        unit = "count"  # "downloaded 1 billion times" counts downloads
     if written and unit == "count" and v1 <= 1 and not n2:
         return None  # "one of the", "one executive": not a figure worth checking
     qual: Qualifier = "exact"
     if m.group("qual"):
         qual = QUALIFIER_WORDS.get(_norm_qual(m.group("qual")), "exact")
+        if _norm_qual(m.group("qual")) == "over" and unit in ("year", "month", "day") and n2:
+            # "over three to five years" is a period, not "more than".
+            qual = "exact"
+            start = m.start() + len(m.group("qual")) + 1
+            while text[start].isspace():
+                start += 1
     post = (m.group("post") or "").casefold()
     if post.endswith(("less", "fewer")):
         qual = "at_most"
@@ -250,11 +353,22 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     scale2 = _SCALES.get((m.group("scale2") or "").strip().casefold(), 0.0) or scale
     noun = None
     if unit == "count":
-        nm = re.match(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", text[end:end + 40])
+        nm = re.match(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", text[end : end + 40])
         noun = nm.group(1) if nm else None
     surface = text[start:end].rstrip()
     end = start + len(surface)
     if n2 and v2 is not None:
-        return NumberMention(start, end, surface, unit, low=v1 * scale1, high=v2 * scale2, qualifier=qual,
-                             written=written, noun=noun)
-    return NumberMention(start, end, surface, unit, value=v1 * scale1, qualifier=qual, written=written, noun=noun)
+        return NumberMention(
+            start,
+            end,
+            surface,
+            unit,
+            low=v1 * scale1,
+            high=v2 * scale2,
+            qualifier=qual,
+            written=written,
+            noun=noun,
+        )
+    return NumberMention(
+        start, end, surface, unit, value=v1 * scale1, qualifier=qual, written=written, noun=noun
+    )

@@ -2,7 +2,8 @@
 
 Handles straight and curly double quotes, guillemets, low-9 quotes, and
 single quotes without mistaking apostrophes ("China's", "firms' chips",
-"'90s"). Quotes may span sentences but not lines (a line is a paragraph, bullet or heading); single quotes nested
+"'90s"). Quotes may span sentences but not lines (a line is a paragraph,
+bullet or heading); single quotes nested
 inside a double-quoted passage belong to it and are not reported on their own.
 """
 
@@ -78,8 +79,10 @@ def _double_quotes(text: str, breaks: list[int]) -> list[QuoteMention]:
                     continue
                 out.append(_mention(text, open_at, i))
                 open_at = None
-        elif open_at is not None and ch in _DOUBLE_CLOSE and (
-            _DOUBLE_OPEN.get(open_mark) == ch or (open_mark == '"' and ch in "”»")
+        elif (
+            open_at is not None
+            and ch in _DOUBLE_CLOSE
+            and (_DOUBLE_OPEN.get(open_mark) == ch or (open_mark == '"' and ch in "”»"))
         ):
             if _crosses_break(breaks, open_at, i):
                 open_at = None
@@ -125,7 +128,7 @@ def _is_single_opener(text: str, i: int) -> bool:
         return False
     if _DECADE_RE.match(text, i):
         return False
-    return prev in _OPENING_CONTEXT or prev in "\"“"
+    return prev in _OPENING_CONTEXT or prev in '"“'
 
 
 def _single_closer(text: str, open_at: int, breaks: list[int]) -> int | None:

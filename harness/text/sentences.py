@@ -8,11 +8,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from harness.text.quotes import QuoteMention
 
 _BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"”’'»)*_]*\s+(?=[\"“‘'«(*_#\-•]*[A-Z0-9])|\n+")
-_ABBREVIATIONS = frozenset("u.s mr mrs ms dr prof st no vs e.g i.e inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_ABBREVIATIONS = frozenset(
+    [
+        "u.s",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "vs",
+        "e.g",
+        "i.e",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 
 
 def sentence_spans(text: str, quotes: Sequence[QuoteMention] = ()) -> list[tuple[int, int]]:
@@ -27,7 +58,7 @@ def sentence_spans(text: str, quotes: Sequence[QuoteMention] = ()) -> list[tuple
         cuts.append(m.end())
     cuts.append(len(text))
     spans = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():

@@ -17,16 +17,17 @@ import math
 import re
 from collections import Counter
 
+from harness.errors import HarnessError
 from harness.goldset.model import Source, Task
 from harness.run.summarizers.base import ModelSpec, Output, Request, RunOptions, Summarizer, SummaryFailed
-from harness.errors import HarnessError
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _WORD = re.compile(r"\w[\w'’-]*")
-_STOP = frozenset(
+_STOPWORDS = (
     "a an and are as at be by for from has have in is it its of on or that the this to was were will with "
-    "said says than more not but he she they their his her we our".split()
+    "said says than more not but he she they their his her we our"
 )
+_STOP = frozenset(_STOPWORDS.split())
 STRATEGIES = ("lead", "centroid")
 
 
@@ -34,7 +35,21 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-_ABBREVIATIONS = ("vs.", "Mr.", "Ms.", "Mrs.", "Dr.", "U.S.", "U.K.", "St.", "Inc.", "Co.", "Corp.", "e.g.", "i.e.")
+_ABBREVIATIONS = (
+    "vs.",
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "U.S.",
+    "U.K.",
+    "St.",
+    "Inc.",
+    "Co.",
+    "Corp.",
+    "e.g.",
+    "i.e.",
+)
 
 
 def _split(line: str) -> list[str]:
@@ -49,7 +64,7 @@ def _split(line: str) -> list[str]:
 
 def _is_heading(line: str) -> bool:
     """A headline or sub-heading: a line without closing punctuation."""
-    return line[-1] not in ".!?\"”’)"
+    return line[-1] not in '.!?"”’)'
 
 
 def sentences(source: Source, headline: bool = True) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -26,19 +27,23 @@ def load_rows(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
     builder = FORMATS.get(path.suffix.lower())
     if builder is None:
         raise HarnessError(str(path), f"unknown file type {path.suffix!r} (use .jsonl, .csv or .parquet)")
-    os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ["HF_DATASETS_OFFLINE"] = "1"  # never the hub: local files only
+    os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
     import datasets  # lazy: slow to import
 
     datasets.disable_progress_bars()
     datasets.logging.set_verbosity_error()
-    try:
-        table = datasets.load_dataset(builder, data_files=str(path), split="train")
-    except Exception as exc:  # datasets raises many types for unreadable input
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise HarnessError(str(path), f"cannot read as {path.suffix.lstrip('.')}: {first}") from None
-    return list(table.column_names), [dict(row) for row in table]
+    # A private, throw-away cache: no stale Arrow copies of a file that changed, nothing left behind.
+    with tempfile.TemporaryDirectory(prefix="harness-datasets-") as cache_dir:
+        try:
+            table = datasets.load_dataset(
+                builder, data_files=str(path), split="train", cache_dir=cache_dir, keep_in_memory=True
+            )
+        except Exception as exc:  # datasets raises many types for unreadable input
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise HarnessError(str(path), f"cannot read as {path.suffix.lstrip('.')}: {first}") from None
+        return list(table.column_names), [dict(row) for row in table]
 
 
 class FileSummaries(Summarizer):

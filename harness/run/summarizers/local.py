@@ -17,6 +17,7 @@ import contextlib
 import importlib.resources
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -58,8 +59,19 @@ def model_file(name: str) -> Path:
         raise SummarizerUnavailable(f"local:{name} needs llama-cpp-python[server]: {INSTALL_HINT}") from None
     path = Path(str(importlib.resources.files(package) / filename))
     if not path.is_file():
-        raise SummarizerUnavailable(f"local:{name}: {filename} is missing from {package}; reinstall: {INSTALL_HINT}")
+        raise SummarizerUnavailable(
+            f"local:{name}: {filename} is missing from {package}; reinstall: {INSTALL_HINT}"
+        )
     return path
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: on Linux, get SIGTERM when the harness dies (even by SIGKILL)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(Exception):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def free_port() -> int:
@@ -112,8 +124,10 @@ class LocalServer:
         # stops the server itself after recording what it has.
         self.proc = subprocess.Popen(
             self.command(), stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=_die_with_parent,
         )  # fmt: skip
+        self._log.write(f"# harness: llama_cpp.server pid {self.proc.pid} port {self.port}\n".encode())
+        self._log.flush()
         atexit.register(self.stop)
 
     def ready(self) -> bool:

@@ -50,7 +50,8 @@ def create(spec: ModelSpec, options: RunOptions) -> Summarizer:
     target = BUILTINS.get(spec.kind) or plugin_kinds().get(spec.kind)
     if target is None:
         raise HarnessError(
-            f"--model {spec.raw!r}", f"unknown summarizer kind {spec.kind!r} (known: {', '.join(known_kinds())})"
+            f"--model {spec.raw!r}",
+            f"unknown summarizer kind {spec.kind!r} (known: {', '.join(known_kinds())})",
         )
     try:
         factory = _load(target)

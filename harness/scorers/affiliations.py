@@ -1,0 +1,157 @@
+"""Affiliations: a person tied to an organisation or role they never held.
+
+Ties are read from tight constructions only: "Tang Jie of/from/at ORG",
+"ORG's [role] Tang Jie", "ORG chief AI scientist Yao Shunyu", "Tang Jie
+(ORG)", and an appositive "Tang Jie, founder of ORG,". A tie is wrong when
+the organisation is none the gold set gives the person (former ties count
+as held), or when a specific role (founder, CEO, chief scientist, CTO,
+chair) is none of theirs. The finding spans only the wrong words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from harness.findings import Evidence, Finding, make_finding
+from harness.goldset.model import Entity
+from harness.scorers.analysis import SummaryAnalysis
+from harness.scorers.index import GoldIndex
+from harness.text.mentions import NameMention
+
+ROLE_FAMILIES: dict[str, re.Pattern[str]] = {
+    "founder": re.compile(r"\b(?:co-?)?found(?:er|ed|ing)\b", re.IGNORECASE),
+    "ceo": re.compile(r"\b(?:CEO|chief executive(?: officer)?)\b", re.IGNORECASE),
+    "chief_scientist": re.compile(r"\bchief (?:AI )?scientist\b", re.IGNORECASE),
+    "cto": re.compile(r"\b(?:CTO|chief technology officer)\b", re.IGNORECASE),
+    "chair": re.compile(r"\b(?:chairman|chairwoman|chairperson|president)\b", re.IGNORECASE),
+    "lead": re.compile(r"\b(?:lead|leads|leader|leading|head|heads|headed|director|runs)\b", re.IGNORECASE),
+    "researcher": re.compile(r"\b(?:researcher|scientist|engineer)\b", re.IGNORECASE),
+}
+CHECKED_ROLES = ("founder", "ceo", "chief_scientist", "cto", "chair")
+"""Roles specific enough to be wrong; 'lead' and 'researcher' are too loose."""
+
+_ROLE_WORDS = re.compile(r"^[\s\w’'&-]*$")
+_AFTER_PREP_RE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?$")
+_APPOSITIVE_RE = re.compile(
+    r",\s+([^,.;:()\n\"“”«»]{3,110}?)(?=[,.;:)\n]|\s+(?:said|says|warned|noted|argued|estimated|put|added)\b)"
+)
+
+
+@dataclass(frozen=True)
+class Tie:
+    person: NameMention
+    org: NameMention | None
+    role_start: int
+    role_end: int
+
+
+def roles_of(entity: Entity) -> set[str]:
+    """Role families the gold set gives a person (from roles and descriptions)."""
+    texts = [a.role or "" for a in entity.affiliations] + list(entity.descriptions)
+    return {fam for fam, rx in ROLE_FAMILIES.items() for t in texts if rx.search(t)}
+
+
+def _orgs(idx: GoldIndex, an: SummaryAnalysis) -> list[NameMention]:
+    """Organisation names outside quotations (quoted words tie no one to anything)."""
+    return [m for m in an.org_mentions if an.in_quote(m.start, m.end) is None]
+
+
+def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
+    text = an.text
+    orgs = _orgs(idx, an)
+    ties: list[Tie] = []
+    for p in an.mentions:
+        if p.kind != "name" or not idx.is_person_key(p.key) or an.in_quote(p.start, p.end) is not None:
+            continue
+        # ORG's [role] P   /   ORG role P
+        before = [o for o in orgs if o.end <= p.start and p.start - o.end <= 60]
+        if before:
+            o = before[-1]
+            between = text[o.end : p.start]
+            if o.possessive:
+                between = re.sub(r"^[’']s?", "", between)
+            if re.fullmatch(r"[\s\w’'&-]*", between) and not any(
+                m.start >= o.end and m.end <= p.start and m.kind == "name" for m in an.mentions
+            ):
+                has_role = any(rx.search(between) for rx in ROLE_FAMILIES.values())
+                if o.possessive or has_role:
+                    a = o.end + (len(text[o.end : p.start]) - len(between))
+                    ties.append(Tie(p, o, a, p.start))
+        # P of/from/at ORG
+        after = [o for o in orgs if o.start >= p.end and o.start - p.end <= 12]
+        if after and _AFTER_PREP_RE.fullmatch(text[p.end : after[0].start]):
+            ties.append(Tie(p, after[0], p.end, p.end))
+            continue
+        if after and re.fullmatch(r"\s*\(\s*", text[p.end : after[0].start]):
+            ties.append(Tie(p, after[0], p.end, p.end))
+            continue
+        # P, role of ORG,
+        m = _APPOSITIVE_RE.match(text, p.end)
+        if m:
+            a, b = m.span(1)
+            inner = [o for o in orgs if a <= o.start and o.end <= b]
+            if any(x.kind == "name" and idx.is_person_key(x.key) and a <= x.start < b for x in an.mentions):
+                continue
+            if inner or any(rx.search(text, a, b) for rx in ROLE_FAMILIES.values()):
+                ties.append(Tie(p, inner[0] if inner else None, a, b))
+    return ties
+
+
+def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
+    text = an.text
+    findings: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    for tie in find_ties(idx, an):
+        person = idx.entity(tie.person.key)
+        if person is None:
+            continue
+        held = {a.org for a in person.affiliations}
+        ev = tuple(
+            Evidence(source=s.source, start=s.start, end=s.end, text=s.text)
+            for a in person.affiliations
+            for s in a.anchors[:1]
+        )
+        o = tie.org
+        if o is not None and (o.key is None or o.key in idx.organisations) and o.key not in held:
+            if (o.start, o.end) not in seen:
+                seen.add((o.start, o.end))
+                org_name = idx.name_of(o.key) if o.key else o.text
+                real = (
+                    ", ".join(sorted({idx.name_of(a.org) for a in person.affiliations})) or "no organisation"
+                )
+                findings.append(
+                    make_finding(
+                        "wrong_affiliation",
+                        o.start,
+                        o.end,
+                        text,
+                        f"{person.name} is tied to {org_name}; the sources tie {person.name} to {real}.",
+                        entity_id=person.id,
+                        claimed_speaker=None,
+                        evidence=ev,
+                    )
+                )
+            continue
+        gold_roles = roles_of(person)
+        role_text = text[tie.role_start : tie.role_end]
+        for fam in CHECKED_ROLES:
+            rm = ROLE_FAMILIES[fam].search(role_text)
+            if rm and fam not in gold_roles:
+                a, b = tie.role_start + rm.start(), tie.role_start + rm.end()
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                roles = "; ".join(a.role for a in person.affiliations if a.role) or "no such role"
+                findings.append(
+                    make_finding(
+                        "wrong_affiliation",
+                        a,
+                        b,
+                        text,
+                        f"{person.name} is called “{rm.group()}”; the sources give: {roles}.",
+                        entity_id=person.id,
+                        evidence=ev,
+                    )
+                )
+    return findings

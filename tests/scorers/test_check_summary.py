@@ -1,0 +1,173 @@
+"""check() on realistic briefs against the bundled gold set: one table row per problem kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.findings import KINDS
+from harness.goldset.model import GoldSet
+from harness.scorers import SCORER, check
+
+# (brief, task, kind, flagged words)
+FLAGGED = [
+    (
+        'Tang Jie said "the gap is definitely widening fast and we cannot stop it."',
+        "brief",
+        "invented_quote",
+        "the gap is definitely widening fast and we cannot stop it.",
+    ),
+    (
+        'Tang Jie warned that "the real answer is that the gap may well be widening."',
+        "brief",
+        "altered_quote",
+        "the real answer is that the gap may well be widening.",
+    ),
+    (
+        "The so-called “AI tiger” startups MiniMax and Zhipu AI listed in Hong Kong.",
+        "brief",
+        "unverified_quote",
+        "AI tiger",
+    ),
+    (
+        'Justin Lin said the summit was "a rare moment of public candor."',
+        "brief",
+        "quoted_narration",
+        "a rare moment of public candor.",
+    ),
+    (
+        'Yao Shunyu said: "Meaningless internal competition serves no purpose."',
+        "brief",
+        "misattributed_quote",
+        "Meaningless internal competition serves no purpose.",
+    ),
+    (
+        "Tang Jie estimated that US computing resources are one to two orders of magnitude "
+        "larger than China's.",
+        "brief",
+        "misattributed_claim",
+        "US computing resources are one to two orders of magnitude larger than China's",
+    ),
+    (
+        '"Meaningless internal competition serves no purpose." That was the mood in Beijing.',
+        "brief",
+        "unattributed_quote",
+        "Meaningless internal competition serves no purpose.",
+    ),
+    (
+        "Wang Lei, Baidu's chief technology officer, said: "
+        '"Chips are all that stand between us and the frontier."',
+        "brief",
+        "unknown_speaker",
+        "Wang Lei",
+    ),
+    ("Rivals such as Baidu were not on the panel.", "brief", "unknown_entity", "Baidu"),
+    ("Tang Jie of Alibaba said the gap may be widening.", "brief", "wrong_affiliation", "Alibaba"),
+    ("Justin Lin, founder of Alibaba's Qwen team, spoke first.", "brief", "wrong_affiliation", "founder"),
+    (
+        "Lin put the chance of a Chinese firm overtaking US leaders within three to five years "
+        "at less than 30%.",
+        "brief",
+        "number_mismatch",
+        "less than 30%",
+    ),
+    (
+        "Lin said US compute is three to four orders of magnitude larger than China's.",
+        "brief",
+        "number_mismatch",
+        "three to four orders of magnitude",
+    ),
+    ("Zhipu AI raised HK$5.35 billion in its IPO.", "brief", "number_mismatch", "HK$5.35 billion"),
+    ("The AGI-Next summit drew 3,000 attendees.", "brief", "unsupported_number", "3,000"),
+]
+
+
+@pytest.mark.parametrize(("brief", "task", "kind", "words"), FLAGGED)
+def test_flags(goldset: GoldSet, brief: str, task: str, kind: str, words: str) -> None:
+    result = check(brief, goldset, task)
+    hits = [f for f in result.findings if f.kind == kind]
+    assert [f.text for f in hits] == [words], result.findings
+    f = hits[0]
+    assert brief[f.start : f.end] == words
+
+
+CLEAN = [
+    "Alibaba's Qwen lead Lin Junyang put the chance of any Chinese company "
+    "leapfrogging US leaders in the next "
+    'three to five years at less than 20%, calling even that "highly optimistic."',
+    '"We just released some open-source models, and some might feel excited, thinking Chinese models have '
+    'surpassed the US," Tang Jie said. "But the real answer is that the gap may actually be widening."',
+    "- **Yao Shunyu (Tencent):** a “high likelihood” that a Chinese firm becomes the "
+    "world's leading AI company "
+    "within three to five years.\n- Zhipu AI and MiniMax collectively raised more than $1 billion.",
+    "MiniMax shares more than doubled on their debut, while Zhipu climbed 36%. Tang "
+    "Jie, founder of Zhipu AI, said "
+    "'meaningless internal competition serves no purpose.'",
+    "According to Lin Junyang, “a massive amount of OpenAI's compute is dedicated to "
+    "next-generation research, "
+    "whereas we are stretched thin [...] just meeting delivery demands consumes most of our resources.”",
+]
+
+
+@pytest.mark.parametrize("brief", CLEAN)
+def test_clean_briefs_have_no_errors_or_warnings(goldset: GoldSet, brief: str) -> None:
+    findings = check(brief, goldset, "brief").findings
+    assert [f for f in findings if f.severity != "info"] == []
+
+
+def test_quote_from_another_article_is_outside_the_task(goldset: GoldSet) -> None:
+    brief = 'Tang Jie said "meaningless internal competition serves no purpose."'
+    (f,) = [f for f in check(brief, goldset, "single-s004").findings if f.kind == "invented_quote"]
+    assert f.outside_task_sources is True
+    assert "s001" in f.message
+    assert f.evidence and f.evidence[0].source == "s001"
+    assert check(brief, goldset, "single-s001").findings == []
+
+
+def test_evidence_points_into_sources(goldset: GoldSet) -> None:
+    brief = 'Yao Shunyu said "the gap may actually be widening."'
+    (f,) = [f for f in check(brief, goldset, "brief").findings if f.kind == "misattributed_quote"]
+    assert (f.claimed_speaker, f.gold_speaker, f.quote_id) == (
+        "yao-shunyu",
+        "tang-jie",
+        "q-tang-gap-widening",
+    )
+    for e in f.evidence:
+        assert goldset.source_by_id[e.source].text[e.start : e.end] == e.text
+
+
+def test_excluded_text_supports_nothing(goldset: GoldSet) -> None:
+    # "$300 million" and Greg Brockman appear only in s000's related-article teasers.
+    findings = check("OpenAI's Greg Brockman backed a PAC with $300 million.", goldset, "brief").findings
+    assert {(f.kind, f.text) for f in findings} >= {
+        ("unknown_entity", "Greg Brockman"),
+        ("unsupported_number", "$300 million"),
+    }
+
+
+def test_stats(goldset: GoldSet) -> None:
+    brief = (goldset_reference := goldset.task("brief").reference) or ""  # type: ignore[union-attr]
+    assert goldset_reference
+    stats = check(brief, goldset, "brief").stats
+    assert stats["quotes"] == stats["quotes_verbatim"] == stats["attributions_correct"] == 3
+    assert stats["numbers"] == stats["numbers_correct"] > 0
+    assert stats["key_claims"] == 10 and stats["key_claims_covered"] >= 8
+    assert all(stats[k] == 0 for k in KINDS)
+    assert stats["words"] > 100
+
+
+def test_deterministic(goldset: GoldSet) -> None:
+    brief = 'Tang Jie of Alibaba said "China will win" and put the odds at 45%.'
+    a = check(brief, goldset, "brief").model_dump_json()
+    b = check(brief, goldset, "brief").model_dump_json()
+    assert a == b and SCORER == "harness.scorers.v1"
+
+
+def test_unknown_task(goldset: GoldSet) -> None:
+    with pytest.raises(KeyError, match="known: brief"):
+        check("text", goldset, "nope")
+
+
+def test_library_entry_point(goldset: GoldSet) -> None:
+    import harness
+
+    assert harness.check("Nothing to see.", goldset).findings == []
