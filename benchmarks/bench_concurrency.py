@@ -40,6 +40,8 @@ def main() -> int:
     parser.add_argument("--goldset", default=str(ROOT / "goldsets" / "china-ai-gap-2026"))
     args = parser.parse_args()
 
+    import openai  # noqa: F401  (warm the import so the first level does not pay for it)
+
     print(f"fixed server latency {args.latency:.2f}s; cache off; scoring stubbed")
     print(f"{'in flight':>9} {'summaries':>9} {'wall s':>8} {'per s':>7} {'speed-up':>8} {'max seen':>8}")
     base = None

@@ -37,7 +37,8 @@ def main() -> int:
     anchors += sum(len(e.anchors) + sum(len(a.anchors) for a in e.affiliations) for e in goldset.entities)
     print(f"gold set: {goldset.id}: {anchors} anchors resolved")
     print(f"import harness.goldset: {import_ms:.1f} ms")
-    print(f"load+validate: median {statistics.median(times):.1f} ms, best {min(times):.1f} ms ({args.repeat} runs)")
+    median, best = statistics.median(times), min(times)
+    print(f"load+validate: median {median:.1f} ms, best {best:.1f} ms ({args.repeat} runs)")
 
     start = time.perf_counter()
     subprocess.run(
@@ -45,7 +46,9 @@ def main() -> int:
         check=True,
         capture_output=True,
     )
-    print(f"`harness goldset validate` end to end (new process): {(time.perf_counter() - start) * 1000:.0f} ms")
+    print(
+        f"`harness goldset validate` end to end (new process): {(time.perf_counter() - start) * 1000:.0f} ms"
+    )
     return 0
 
 

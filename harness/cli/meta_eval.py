@@ -1,4 +1,4 @@
-"""`harness meta-eval DATASET --data PATH [--limit N] [--format markdown|json]`.
+"""`harness meta-eval DATASET [--data PATH] [--limit N] [--format markdown|json]`.
 
 Runs the scorers in source-only mode on a human-labelled dataset and prints,
 per error type, precision, recall and balanced accuracy against the human
@@ -36,6 +36,11 @@ def register(subparsers: Any) -> None:
         help="FRANK: an error type is present when any annotator (default) or at least half found it",
     )
     parser.add_argument(
+        "--frank-subset",
+        choices=("cnndm", "bbc"),
+        help="FRANK: only the CNN/DM or only the XSum (bbc) summaries",
+    )
+    parser.add_argument(
         "--raw-case",
         action="store_true",
         help="FRANK: check the lower-cased, tokenised summaries as shipped "
@@ -61,8 +66,13 @@ def run_meta_eval(args: argparse.Namespace) -> int:
         from harness.metaeval.frank import load_frank
 
         items = load_frank(
-            data, limit=args.limit, restore_case=not args.raw_case, label_rule=args.frank_labels
+            data,
+            limit=None if args.frank_subset else args.limit,
+            restore_case=not args.raw_case,
+            label_rule=args.frank_labels,
         )
+        if args.frank_subset:  # filter first, then take the first N of the subset
+            items = [i for i in items if i.meta.get("dataset") == args.frank_subset][: args.limit]
     else:
         from harness.metaeval.summedits import load_summedits
 

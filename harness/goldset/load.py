@@ -56,7 +56,7 @@ def read_text(path: Path, location: str) -> str:
 def parse_yaml(text: str, filename: str) -> Any:
     """Parse YAML, turning syntax errors into `file: line N: problem`."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 1}: " if mark else ""
@@ -356,7 +356,8 @@ def _find(text: str, needle: str, occurrence: int | None) -> int | str:
         return "text not found {where}"
     if occurrence is None:
         if len(positions) > 1:
-            return f"text is ambiguous: it occurs {len(positions)} times {{where}}; add occurrence: 0-{len(positions) - 1}"
+            last = len(positions) - 1
+            return f"text is ambiguous: it occurs {len(positions)} times {{where}}; add occurrence: 0-{last}"
         return positions[0]
     if occurrence >= len(positions):
         return f"occurrence {occurrence} out of range: text occurs {len(positions)} time(s) {{where}}"

@@ -47,14 +47,18 @@ class ModeComparison:
             note = " (curation only)" if kind in CURATION_ONLY else ""
             lines.append(
                 f"| {kind}{note} | {SEVERITY[kind]} | {cur.support} | "
-                f"{cur.precision:.2f} | {cur.recall:.2f} | "
-                f"{so.precision:.2f} | {so.recall:.2f} |"
+                f"{_precision(cur)} | {cur.recall:.2f} | {_precision(so)} | {so.recall:.2f} |"
             )
         for name, result in (("gold-set", self.curated), ("source-only", self.source_only)):
             clean = sum(o.brief.clean for o in result.outcomes)
             lines.append("")
             lines.append(f"{name}: {len(result.false_alarms)} error/warning findings on {clean} clean briefs")
         return "\n".join(lines)
+
+
+def _precision(score: KindScore) -> str:
+    """Precision, or "n/a" when the kind was never predicted."""
+    return f"{score.precision:.2f}" if score.tp + score.fp else "n/a"
 
 
 def source_only_goldsets(

@@ -149,7 +149,7 @@ def extract(sources: Sequence[RawSource]) -> Extraction:
         qf = quote_facts(st, resolver)
         facts.extend(qf)
         quotes = [f.quote for f in qf]
-        claims.extend(extract_claims(st, quotes, speech_facts(st, resolver, quotes)))
+        claims.extend(extract_claims(st, qf, speech_facts(st, resolver, quotes)))
     return Extraction(list(sources), boilerplate, entities, _group_quotes(facts, sources), claims)
 
 

@@ -34,10 +34,11 @@ class ClaimDraft:
 
 
 def extract_claims(
-    source: SourceText, quotes: list[QuoteMention], speech: list[SpeechFact]
+    source: SourceText, quote_facts: list[QuoteFact], speech: list[SpeechFact]
 ) -> list[ClaimDraft]:
     """Claims of one source, in order; ids are `c-<source>-<n>`."""
     text = source.text
+    quotes: list[QuoteMention] = [f.quote for f in quote_facts]
     out: list[ClaimDraft] = []
     for a, b in sentence_spans(text, quotes):
         if any(x < b and a < y for x, y in source.skip):
@@ -52,7 +53,9 @@ def extract_claims(
                 continue
         sentence = text[a:b]
         numbers = [_shift(n, a) for n in parse_numbers(sentence)]
-        speakers = [s.speaker for s in speech if a <= s.start < b]
+        speakers = [s.speaker for s in speech if a <= s.start < b] + [
+            f.speaker for f in quote_facts if a <= f.quote.start < b and f.speaker != UNNAMED
+        ]
         if not numbers and not speakers:
             continue
         claim_text = " ".join(sentence.split())

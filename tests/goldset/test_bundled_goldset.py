@@ -17,11 +17,28 @@ WRITTEN_RANGES = re.compile(r"\b(?:one|two|three|four|five) to (?:two|three|four
 
 NAMED_IN_STORY = [
     # people, under every name the articles use
-    "Lin Junyang", "Justin Lin", "Tang Jie", "Yao Shunyu", "Yang Zhilin",
+    "Lin Junyang",
+    "Justin Lin",
+    "Tang Jie",
+    "Yao Shunyu",
+    "Yang Zhilin",
     # organisations
-    "Alibaba", "Zhipu AI", "Zhipu", "Tencent", "OpenAI", "Anthropic", "Google DeepMind",
-    "MiniMax", "Moonshot AI", "DeepSeek", "Tsinghua University", "Huawei", "Biren",
-    "NVIDIA", "Reuters", "OpenRouter",
+    "Alibaba",
+    "Zhipu AI",
+    "Zhipu",
+    "Tencent",
+    "OpenAI",
+    "Anthropic",
+    "Google DeepMind",
+    "MiniMax",
+    "Moonshot AI",
+    "DeepSeek",
+    "Tsinghua University",
+    "Huawei",
+    "Biren",
+    "NVIDIA",
+    "Reuters",
+    "OpenRouter",
 ]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -110,15 +109,23 @@ def test_valid_goldset_resolves_offsets(tmp_path: Path) -> None:
             id="anchor-not-found",
         ),
         pytest.param(
-            lambda y: y.replace('anchors: [{source: s1, text: "Alibaba"}]', 'anchors: [{source: s1, text: "Lin said"}]'),
-            ["goldset.yaml: entities[1].anchors[0]: text is ambiguous: it occurs 2 times in source s1; "
-             "add occurrence: 0-1"],
+            lambda y: y.replace(
+                'anchors: [{source: s1, text: "Alibaba"}]', 'anchors: [{source: s1, text: "Lin said"}]'
+            ),
+            [
+                "goldset.yaml: entities[1].anchors[0]: text is ambiguous: it occurs 2 times in source s1; "
+                "add occurrence: 0-1"
+            ],
             id="ambiguous-anchor",
         ),
         pytest.param(
-            lambda y: y.replace('anchors: [{source: s1, text: "Alibaba"}]', 'anchors: [{source: s1, text: "A teaser"}]'),
-            ["goldset.yaml: entities[1].anchors[0]: text falls in an excluded region of source s1 "
-             "(related-article teasers)"],
+            lambda y: y.replace(
+                'anchors: [{source: s1, text: "Alibaba"}]', 'anchors: [{source: s1, text: "A teaser"}]'
+            ),
+            [
+                "goldset.yaml: entities[1].anchors[0]: text falls in an excluded region of source s1 "
+                "(related-article teasers)"
+            ],
             id="anchor-in-excluded-region",
         ),
         pytest.param(

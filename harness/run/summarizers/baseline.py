@@ -20,6 +20,7 @@ from collections import Counter
 from harness.errors import HarnessError
 from harness.goldset.model import Source, Task
 from harness.run.summarizers.base import ModelSpec, Output, Request, RunOptions, Summarizer, SummaryFailed
+from harness.text.normalize import word_count
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -32,7 +33,8 @@ STRATEGIES = ("lead", "centroid")
 
 
 def words(text: str) -> int:
-    return len(text.split())
+    """Words as the scorers count them (so a baseline never runs over the limit they check)."""
+    return word_count(text)
 
 
 _ABBREVIATIONS = (
@@ -64,7 +66,7 @@ def _split(line: str) -> list[str]:
 
 def _is_heading(line: str) -> bool:
     """A headline or sub-heading: a line without closing punctuation."""
-    return line[-1] not in '.!?"”’)'
+    return line.rstrip("\"”’)]").rstrip()[-1:] not in (".", "!", "?")
 
 
 def sentences(source: Source, headline: bool = True) -> list[str]:

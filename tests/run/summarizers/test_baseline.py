@@ -44,3 +44,11 @@ def test_baseline_summarizer_on_real_goldset(goldset: GoldSet) -> None:
             for region in src.excluded:
                 teaser = src.text[region.start : region.end].strip().splitlines()[0]
                 assert teaser not in out.text
+
+
+def test_quote_style_subheading_is_a_heading() -> None:
+    from harness.run.summarizers.baseline import _is_heading
+
+    assert _is_heading("The Admission: “We’re Falling Behind”")
+    assert not _is_heading("He said “we are falling behind.”")
+    assert not _is_heading("Can Chinese AI firms catch up?")
