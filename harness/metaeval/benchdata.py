@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 ENV_VAR = "HARNESS_BENCHDATA"
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -27,7 +28,7 @@ def default_data_path(dataset: str) -> Path:
     raise ValueError(f"unknown dataset {dataset!r}")
 
 
-def load_json_records(path: Path) -> list[dict[str, object]]:
+def load_json_records(path: Path) -> list[dict[str, Any]]:
     """Rows of a local JSON file (a list of objects) through `datasets`, offline.
 
     `datasets` is imported here, not at module level, so the CLI starts fast;

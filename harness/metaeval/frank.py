@@ -75,8 +75,8 @@ def load_frank(
         )
         if restore_case:
             summary = restore(summary, document, fallback)
-        errors = {t: _has_error(float(row[t]), label_rule) for t in FRANK_TYPES}  # type: ignore[arg-type]
-        errors["any_error"] = _has_error(float(row["Factuality"]), label_rule)  # type: ignore[arg-type]
+        errors = {t: _has_error(float(row[t]), label_rule) for t in FRANK_TYPES}
+        errors["any_error"] = _has_error(float(row["Factuality"]), label_rule)
         items.append(
             MetaItem(
                 id=f"{doc_hash}/{model}",

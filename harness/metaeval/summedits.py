@@ -34,8 +34,8 @@ def load_summedits(path: str | Path, *, limit: int | None = None) -> list[MetaIt
         rows = rows[:limit]
     items = []
     for row in rows:
-        inconsistent = int(row["label"]) == 0  # type: ignore[call-overload]
-        edits = set(row.get("edit_types") or [])  # type: ignore[call-overload]
+        inconsistent = int(row["label"]) == 0
+        edits = set(row.get("edit_types") or [])
         errors = {t: inconsistent and t in edits for t in SUMMEDITS_TYPES}
         errors["any_error"] = inconsistent
         doc = str(row["doc"])

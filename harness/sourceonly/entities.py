@@ -107,7 +107,8 @@ _WORD_RE = re.compile(r"[\w’'-]+")
 _ROLE_HEAD = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 _APPOSITIVE_RE = re.compile(
     r",[ \u00a0]+(?P<app>(?:who|which)\b[^,.;:!?()“”\"]{3,160}|[^,.;:!?()“”\"]{2,160}?)"
-    r"(?=,|\.(?:\s|$)|;|:|\)|[ \u00a0][—–-][ \u00a0]|[—–]|\s*$|[ \u00a0](?:said|says|told|stated|noted|added)\b)"
+    r"(?=,|\.(?:\s|$)|;|:|\)|[ \u00a0][—–-][ \u00a0]|[—–]|\s*$"
+    r"|[ \u00a0](?:said|says|told|stated|noted|added)\b)"
 )
 _SPLIT_ROLES_RE = re.compile(r"[ \u00a0]+(?:and|now|while|but also|as well as)[ \u00a0]+")
 _OWNED_NOUN_RE = re.compile(
@@ -273,12 +274,10 @@ class _Builder:
             elif org or not _is_plain_name(surface) or surface.isupper():
                 kinds[surface] = "organisation"
             else:
-                kinds[surface] = "organisation" if len(surface.split()) == 1 else "person_guess"  # type: ignore[assignment]
-        # A plain two-to-four-word name with no cue is a person only if a
-        # one-word part of it is used alone as a person would be.
-        for surface, kind in list(kinds.items()):
-            if kind == "person_guess":  # type: ignore[comparison-overlap]
-                kinds[surface] = "person" if self._short_form_used(surface) else "organisation"
+                # A plain two-to-four-word name with no cue is a person only if a
+                # one-word part of it is used alone as a person would be.
+                multi = len(surface.split()) > 1
+                kinds[surface] = "person" if multi and self._short_form_used(surface) else "organisation"
         return kinds
 
     def _short_form_used(self, surface: str) -> bool:

@@ -49,3 +49,12 @@ def test_real_summedits_sample(benchdata: Path) -> None:
     items = load_summedits(benchdata / "summedits" / "summedits_news.json", limit=SAMPLE)
     assert len(items) == SAMPLE
     assert set(items[0].errors) == {*SUMMEDITS_TYPES, "any_error"}
+
+
+def test_benchdata_location_is_overridable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from harness.metaeval.benchdata import REPO_ROOT, benchdata_dir, default_data_path
+
+    monkeypatch.delenv("HARNESS_BENCHDATA", raising=False)
+    assert benchdata_dir() == REPO_ROOT.parent / "shared" / "benchdata"
+    monkeypatch.setenv("HARNESS_BENCHDATA", str(tmp_path))
+    assert default_data_path("summedits") == tmp_path / "summedits" / "summedits_news.json"

@@ -44,3 +44,5 @@ def test_cli_on_a_real_sample(benchdata: Path, capsys: pytest.CaptureFixture[str
         assert main(["meta-eval", dataset, "--data", str(data), "--limit", str(SAMPLE)]) == 0
         out = capsys.readouterr().out
         assert f"{SAMPLE} summaries" in out and "balanced acc." in out
+    assert main(["meta-eval", "frank", "--frank-subset", "bbc", "--limit", "10", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["items"] == 10
