@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from harness.goldset.spec import Qualifier, Unit
 
@@ -132,10 +133,13 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_MULTIPLE_RE = re.compile(
-    rf"(?:(?P<qual>{_QUAL})\s+)?\b(?P<verb>doubled|doubling|tripled|tripling|quadrupled|halved|double|triple)\b",
-    re.IGNORECASE,
+# "(more than) doubled": the verb is found first and its qualifier looked
+# for just before it (trying the qualifiers at every position is slow).
+_MULTIPLE_VERB_RE = re.compile(
+    r"\b(?:doubled|doubling|tripled|tripling|quadrupled|halved|double|triple)\b", re.IGNORECASE
 )
+_QUAL_THEN_SPACE_RE = re.compile(rf"(?:{_QUAL})\s+$", re.IGNORECASE)
+_QUAL_MAX_WORDS = max(len(q.split()) for q in QUALIFIER_WORDS)
 _MULTIPLES = {"doubl": 2.0, "doubled": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halved": 0.5}
 _ORDER_RE = re.compile(r"\b(?:an|one)\s+order\s+of\s+magnitude\b", re.IGNORECASE)
 _MONTH_BEFORE_RE = re.compile(
@@ -187,6 +191,7 @@ class NumberMention:
         return self.value is None
 
 
+@lru_cache(maxsize=4096)
 def word_value(word: str) -> float | None:
     """The value of a numeral in digits or words ('4,000', 'twenty-five'); None if not one."""
     w = re.sub(r"\s+", " ", word.strip().casefold()).replace(",", "")
@@ -206,14 +211,20 @@ def parse_numbers(text: str) -> list[NumberMention]:
     """Every number in `text` with its unit, value or range, and qualifier."""
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _MULTIPLE_RE.finditer(text):
-        verb = m.group("verb").casefold()
+    pos = 0
+    for m in _MULTIPLE_VERB_RE.finditer(text):
+        verb = m.group().casefold()
         value = next(v for k, v in _MULTIPLES.items() if verb.startswith(k))
-        qual = QUALIFIER_WORDS.get(_norm_qual(m.group("qual")), "exact") if m.group("qual") else "exact"
+        start, qual = m.start(), "exact"
+        q = _QUAL_THEN_SPACE_RE.search(text, max(pos, _words_back(text, m.start(), _QUAL_MAX_WORDS)), m.start())
+        if q is not None:
+            start = q.start()
+            qual = QUALIFIER_WORDS.get(_norm_qual(text[start : m.start()].rstrip()), "exact")
         found.append(
-            NumberMention(m.start(), m.end(), m.group(), "times", value=value, qualifier=qual, written=True)
+            NumberMention(start, m.end(), text[start : m.end()], "times", value=value, qualifier=qual, written=True)
         )
-        taken.append((m.start(), m.end()))
+        taken.append((start, m.end()))
+        pos = m.end()
     for m in _ORDER_RE.finditer(text):
         found.append(
             NumberMention(m.start(), m.end(), m.group(), "order_of_magnitude", value=1.0, written=True)
@@ -243,7 +254,20 @@ def parse_numbers(text: str) -> list[NumberMention]:
     return sorted(found, key=lambda n: n.start)
 
 
-_LIST_MARKER_RE = re.compile(r"(?:^|\n)[ \t]*$")
+def _at_line_start(text: str, at: int) -> bool:
+    """Only spaces or tabs between the start of the line and `at`."""
+    return not text[text.rfind("\n", 0, at) + 1 : at].strip(" \t")
+
+
+def _words_back(text: str, end: int, n: int) -> int:
+    """Start of the `n`-th whitespace-separated chunk before `end` (0 if fewer)."""
+    i = end
+    for _ in range(n):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return i
 
 
 def _single(text: str, m: re.Match[str], v1: float, written: bool) -> NumberMention:
@@ -252,7 +276,10 @@ def _single(text: str, m: re.Match[str], v1: float, written: bool) -> NumberMent
     return NumberMention(a, b, text[a:b], "calendar_year", value=v1, written=written)
 
 
-_HINT_RE = re.compile(r"\d|[$€£¥]|\b(?:" + _WORDNUM + r"|an?\s+hundred)\b", re.IGNORECASE)
+# The lookahead (first letters of the number words) spares trying every word at every position.
+_HINT_RE = re.compile(
+    r"\d|[$€£¥]|\b(?=[aefhnostz])(?:" + _WORDNUM + r"|an?\s+hundred)\b", re.IGNORECASE
+)
 _QUAL_BEFORE_RE = re.compile(rf"(?:{_QUAL})\s+(?:a\s+)?(?:between\s+)?(?:US|HK|RMB\s?|CN)?$", re.IGNORECASE)
 _PREFIX_BEFORE_RE = re.compile(r"(?:between\s+)?(?:US|HK|RMB\s?|CN)?$", re.IGNORECASE)
 
@@ -296,7 +323,7 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     rsep = (m.group("rsep") or "").strip().casefold()
     start, end = m.start(), m.end()
     if (
-        _LIST_MARKER_RE.search(text, 0, start)
+        _at_line_start(text, start)
         and re.match(r"[.)]\s", text[m.end("n1") : m.end("n1") + 2])
         and not n2
     ):
