@@ -158,6 +158,9 @@ def make_threshold(rule: Rule, key: str, value: object, origin: str) -> Threshol
     if rule == "min_score":
         if not key:
             raise GateInputError(origin, f"expected {_shape(rule)}")
+        if 0 < limit < 1:
+            # The headline score runs 0-100; 0.8 is almost surely meant as 80.
+            raise GateInputError(origin, f"scores run from 0 to 100: did you mean {_fmt(limit * 100)}?")
         return Threshold(rule, "score", key, limit, origin)
     subject, _, model = key.partition("@")
     subject, model = subject.strip(), model.strip() or ALL

@@ -66,6 +66,7 @@ def test_parse_flags() -> None:
         ("max_count", "=1", "expected KIND[@MODEL]=NUMBER"),
         ("min_score", "=0.8", "expected MODEL=NUMBER"),
         ("min_score", "0.8", "expected MODEL=NUMBER"),
+        ("min_score", "local:smollm2=0.8", "scores run from 0 to 100: did you mean 80?"),
         ("min", "@m=1", "expected METRIC[@MODEL]=NUMBER"),
     ],
 )
