@@ -235,7 +235,7 @@ def test_exit_1_lists_each_failure(project: Path, capsys: pytest.CaptureFixture[
         (["{missing}", "--min-score", "*=1"], "no such run folder"),
         (["{run}", "--max-rate", "invented=0"], "unknown finding kind 'invented'"),
         (["{run}", "--max-rate", "invented_quote"], "expected KIND[@MODEL]=NUMBER"),
-        (["{run}", "--min-score", "gpt-4o=0.8"], "unknown model 'gpt-4o'"),
+        (["{run}", "--min-score", "gpt-4o=80"], "unknown model 'gpt-4o'"),
         (["{run}"], "no thresholds"),
     ],
 )
