@@ -31,7 +31,6 @@ def check(text: str, goldset: GoldSet, task: str | Task | None = None, path: str
     from harness.scorers.numbers import score_numbers
     from harness.scorers.quotes import score_quotes
     from harness.scorers.scope import Scope
-    from harness.text.normalize import word_count
 
     task_obj = goldset.task(task) if isinstance(task, str) else task
     idx = index_for(goldset)
@@ -52,7 +51,7 @@ def check(text: str, goldset: GoldSet, task: str | Task | None = None, path: str
     speakers = {(f.start, f.end) for f in findings if f.kind == "unknown_speaker"}
     findings = [f for f in findings if not (f.kind == "unknown_entity" and (f.start, f.end) in speakers)]
     stats: dict[str, float | int] = {
-        "words": word_count(text),
+        "words": an.word_count,
         "quotes": len(an.quotes),
         "quotes_verbatim": sum(m.status == "verified" for m in matches),
         **attribution_stats,

@@ -14,22 +14,12 @@ import re
 from dataclasses import dataclass
 
 from harness.findings import Evidence, Finding, make_finding
-from harness.goldset.model import Entity
 from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import GoldIndex
+from harness.scorers.roles import CHECKED_ROLES, ROLE_FAMILIES, roles_of
 from harness.text.mentions import NameMention
 
-ROLE_FAMILIES: dict[str, re.Pattern[str]] = {
-    "founder": re.compile(r"\b(?:co-?)?found(?:er|ed|ing)\b", re.IGNORECASE),
-    "ceo": re.compile(r"\b(?:CEO|chief executive(?: officer)?)\b", re.IGNORECASE),
-    "chief_scientist": re.compile(r"\bchief (?:AI )?scientist\b", re.IGNORECASE),
-    "cto": re.compile(r"\b(?:CTO|chief technology officer)\b", re.IGNORECASE),
-    "chair": re.compile(r"\b(?:chairman|chairwoman|chairperson|president)\b", re.IGNORECASE),
-    "lead": re.compile(r"\b(?:lead|leads|leader|leading|head|heads|headed|director|runs)\b", re.IGNORECASE),
-    "researcher": re.compile(r"\b(?:researcher|scientist|engineer)\b", re.IGNORECASE),
-}
-CHECKED_ROLES = ("founder", "ceo", "chief_scientist", "cto", "chair")
-"""Roles specific enough to be wrong; 'lead' and 'researcher' are too loose."""
+__all__ = ["CHECKED_ROLES", "ROLE_FAMILIES", "Tie", "find_ties", "roles_of", "score_affiliations"]
 
 _ROLE_WORDS = re.compile(r"^[\s\w’'&-]*$")
 _AFTER_PREP_RE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?$")
@@ -44,12 +34,6 @@ class Tie:
     org: NameMention | None
     role_start: int
     role_end: int
-
-
-def roles_of(entity: Entity) -> set[str]:
-    """Role families the gold set gives a person (from roles and descriptions)."""
-    texts = [a.role or "" for a in entity.affiliations] + list(entity.descriptions)
-    return {fam for fam, rx in ROLE_FAMILIES.items() for t in texts if rx.search(t)}
 
 
 def _orgs(idx: GoldIndex, an: SummaryAnalysis) -> list[NameMention]:
@@ -133,7 +117,7 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
                     )
                 )
             continue
-        gold_roles = roles_of(person)
+        gold_roles = idx.person_roles[person.id]
         role_text = text[tie.role_start : tie.role_end]
         for fam in CHECKED_ROLES:
             rm = ROLE_FAMILIES[fam].search(role_text)

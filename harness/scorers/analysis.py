@@ -1,18 +1,20 @@
 """One parse of the summary, shared by every scorer.
 
 Quotes, names (known, unknown, pronouns), attributions, reported speech,
-numbers and sentences are found once per summary, against the gold set's
-alias table, so each scorer only compares.
+numbers, sentences and word tokens are found once per summary, against the
+gold set's alias table, so each scorer only compares.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from harness.scorers.index import GoldIndex
+from harness.scorers.index import GoldIndex, keywords_of_words
 from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
 from harness.text.mentions import NameCandidate, NameMention, find_mentions, find_proper_names, name_words
+from harness.text.normalize import words as normalised_words
 from harness.text.numbers import NumberMention, parse_numbers
 from harness.text.quotes import QuoteMention, extract_quotes
 from harness.text.sentences import sentence_spans
@@ -157,6 +159,8 @@ class SummaryAnalysis:
     numbers: list[NumberMention]
     sentences: list[tuple[int, int]]
     heading_lines: list[tuple[int, int]]
+    word_count: int  # as `harness.text.word_count` counts them
+    sentence_keywords: list[set[str]]  # `keywords` of each sentence
 
     def in_quote(self, start: int, end: int) -> QuoteMention | None:
         for q in self.quotes:
@@ -193,8 +197,12 @@ def analyse(text: str, idx: GoldIndex) -> SummaryAnalysis:
         e = idx.entity(m.key)
         return e.gender if e else None
 
-    attributions = find_attributions(text, quotes, mentions, is_person, gender_of, is_org)
-    reported = find_reported_speech(text, quotes, mentions, is_person, gender_of, is_org)
+    sentences = sentence_spans(text, quotes)
+    # Sentences are separated by white space only, so their words are all the text's words.
+    sentence_words = [normalised_words(text[a:b]) for a, b in sentences]
+    speech = (text, quotes, mentions, is_person, gender_of, is_org)
+    attributions = find_attributions(*speech, sentences=sentences)
+    reported = find_reported_speech(*speech, sentences=sentences)
     unknown_in_run = [m for m in unknown]
     org_mentions = sorted(
         [m for m in find_mentions(text, idx.org_names, words) if m.kind == "name"] + unknown_in_run,
@@ -209,8 +217,10 @@ def analyse(text: str, idx: GoldIndex) -> SummaryAnalysis:
         attributions=attributions,
         reported=reported,
         numbers=parse_numbers(text),
-        sentences=sentence_spans(text, quotes),
+        sentences=sentences,
         heading_lines=headings,
+        word_count=sum(map(len, sentence_words)) - text.count("%"),  # '%' is a word of its own
+        sentence_keywords=[keywords_of_words(ws) for ws in sentence_words],
     )
 
 
@@ -258,16 +268,18 @@ def unknown_name_candidates(
 ) -> list[NameCandidate]:
     """Capitalised runs (minus known names) with a word no source uses."""
     out = []
+    # Known names come in text order without overlaps, so their ends are in order too.
     known_spans = [(m.start, m.end) for m in known if m.kind != "pronoun"]
+    known_ends = [b for _, b in known_spans]
     for cand in candidates:
         if any(a <= cand.start < b for a, b in headings):
             continue
         # Split the run around known names; keep the leftover words.
         pieces: list[tuple[int, int]] = []
         pos = cand.start
-        for a, b in known_spans:
-            if b <= cand.start or a >= cand.end:
-                continue
+        for a, b in known_spans[bisect_right(known_ends, cand.start) :]:
+            if a >= cand.end:
+                break
             if a > pos:
                 pieces.append((pos, a))
             pos = max(pos, b)

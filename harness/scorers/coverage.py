@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from harness.goldset.model import UNNAMED, Claim
 from harness.scorers.analysis import SummaryAnalysis
-from harness.scorers.index import GoldIndex, keywords
+from harness.scorers.index import ClaimEntry, GoldIndex
 from harness.scorers.numbers import agrees
 from harness.scorers.scope import Scope
 
@@ -19,18 +19,23 @@ MIN_SHARE_OF_CLAIM = 0.25
 
 
 def key_claims(idx: GoldIndex, scope: Scope) -> list[Claim]:
-    return [c for c in idx.goldset.claims if c.key and any(scope.covers(a.source) for a in c.anchors)]
+    return [e.claim for e in _key_claim_entries(idx, scope)]
+
+
+def _key_claim_entries(idx: GoldIndex, scope: Scope) -> list[ClaimEntry]:
+    return [e for e in idx.key_claims if any(scope.covers(a.source) for a in e.claim.anchors)]
 
 
 def score_coverage(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> dict[str, int]:
-    claims = key_claims(idx, scope)
-    text = an.text
+    entries = _key_claim_entries(idx, scope)
     sents = an.sentences
+    # Sentences are separated by white space only, so a pair's keywords are the union of theirs.
+    skw = an.sentence_keywords
     windows = [(a, b) for a, b in sents] + [(sents[i][0], sents[i + 1][1]) for i in range(len(sents) - 1)]
-    wkw = [keywords(text[a:b]) for a, b in windows]
+    wkw = skw + [skw[i] | skw[i + 1] for i in range(len(sents) - 1)]
     covered = 0
-    for c in claims:
-        ckw = keywords(c.text)
+    for entry in entries:
+        c, ckw = entry.claim, entry.text_keywords
         for (a, b), kw in zip(windows, wkw, strict=True):
             shared = len(ckw & kw)
             if shared < MIN_SHARED or shared < MIN_SHARE_OF_CLAIM * len(ckw):
@@ -49,4 +54,4 @@ def score_coverage(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> dict[st
                 continue
             covered += 1
             break
-    return {"key_claims": len(claims), "key_claims_covered": covered}
+    return {"key_claims": len(entries), "key_claims_covered": covered}

@@ -2,8 +2,10 @@
 
 Building it tokenises every source (story text only: excluded regions
 support nothing), locates each gold quote wording in its source's tokens,
-builds alias tables for names and descriptions, number tables and a
-token index over claims, so checking one summary is a handful of lookups.
+builds alias tables for names and descriptions, number tables (by unit), a
+token index over claims with each claim's keywords, and each person's role
+families, so checking one summary is a handful of lookups: nothing that
+depends only on the gold set is worked out again per summary.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from harness.goldset.model import UNNAMED, Claim, Entity, GoldSet, Number, Quote, Source, Span
+from harness.scorers.roles import roles_of
 from harness.text.mentions import AliasTable, name_words
 from harness.text.normalize import STOPWORDS, Token, stem, tokenize, words
 from harness.text.numbers import NumberMention, parse_numbers
@@ -60,8 +63,10 @@ class QuoteAnchor:
 @dataclass
 class ClaimEntry:
     claim: Claim
-    keywords: frozenset[str]
+    keywords: frozenset[str]  # of the claim and its anchors' text
     sources: frozenset[str]
+    text_keywords: frozenset[str] = frozenset()  # of the claim's own text only
+    units: frozenset[str] = frozenset()  # units of its numbers
 
 
 @dataclass
@@ -77,9 +82,14 @@ class GoldIndex:
     vocabulary: frozenset[str] = frozenset()
     ordinary_words: frozenset[str] = frozenset()  # words the story text writes in lower case
     claims: list[ClaimEntry] = field(default_factory=list)
+    key_claims: list[ClaimEntry] = field(default_factory=list)  # claims marked key, in gold-set order
     idf: dict[str, float] = field(default_factory=dict)
     claims_by_keyword: dict[str, list[int]] = field(default_factory=dict)
+    # The same, per unit family, listing only claims with a number of that family.
+    claims_by_keyword_in_family: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     source_numbers: list[tuple[str, NumberMention]] = field(default_factory=list)
+    source_numbers_by_unit: dict[str, list[tuple[str, NumberMention]]] = field(default_factory=dict)
+    person_roles: dict[str, frozenset[str]] = field(default_factory=dict)  # entity id -> role families
 
     # --- lookups -----------------------------------------------------------
     def entity(self, key: str | None) -> Entity | None:
@@ -97,12 +107,20 @@ class GoldIndex:
     def keyword_weight(self, word: str) -> float:
         return self.idf.get(word, self.max_idf)
 
-    def claim_scores(self, keywords: set[str]) -> list[tuple[float, ClaimEntry]]:
+    def claim_scores(
+        self, keywords: set[str], min_score: float = 0.0, unit_family: str | None = None
+    ) -> list[tuple[float, ClaimEntry]]:
         """Claims sharing keywords with a clause, scored by the share of the
-        clause's keyword weight they explain (1.0 = every keyword)."""
+        clause's keyword weight they explain (1.0 = every keyword), best
+        first. Claims scoring under `min_score` are left out, and with
+        `unit_family` so are claims with no number of that family."""
         if not keywords:
             return []
-        idf, default, by_kw = self.idf, self.max_idf, self.claims_by_keyword
+        idf, default = self.idf, self.max_idf
+        if unit_family is None:
+            by_kw = self.claims_by_keyword
+        else:
+            by_kw = self.claims_by_keyword_in_family.get(unit_family, {})
         total = 0.0
         hits: dict[int, float] = {}
         for k in keywords:
@@ -110,18 +128,34 @@ class GoldIndex:
             total += w
             for ci in by_kw.get(k, ()):
                 hits[ci] = hits.get(ci, 0.0) + w
-        scored = [(w / total, self.claims[ci]) for ci, w in hits.items()]
+        scored = [(s, self.claims[ci]) for ci, w in hits.items() if (s := w / total) >= min_score]
         scored.sort(key=lambda x: (-x[0], x[1].claim.id))
         return scored
 
 
+_CURRENCY = frozenset({"usd", "hkd", "cny"})
+
+
+def unit_family(unit: str) -> str:
+    """Units compared with each other: every currency is one family."""
+    return "currency" if unit in _CURRENCY else unit
+
+
 def keywords(text: str) -> set[str]:
     """Content-word stems of a text, without numbers (compared separately)."""
-    return {_keyword(w) for w in words(text)} - {""}
+    return keywords_of_words(words(text))
+
+
+def keywords_of_words(normalised: list[str]) -> set[str]:
+    """`keywords` of a text already split into normalised words."""
+    found = set(map(keyword_of, normalised))
+    found.discard("")
+    return found
 
 
 @lru_cache(maxsize=65536)
-def _keyword(word: str) -> str:
+def keyword_of(word: str) -> str:
+    """The keyword a normalised word counts as ("" for function words, numbers, letters)."""
     if word in STOPWORDS or word[:1].isdigit() or len(word) <= 1:
         return ""
     return stem(word)
@@ -159,6 +193,8 @@ def build_index(goldset: GoldSet) -> GoldIndex:
                     ordinary.add(w.text)
             for number in parse_numbers(source.text[a:b]):
                 idx.source_numbers.append((source.id, _shift(number, a)))
+    for sid, number in idx.source_numbers:
+        idx.source_numbers_by_unit.setdefault(number.unit, []).append((sid, number))
     # Quote wordings.
     for quote in goldset.quotes:
         for span in quote.anchors:
@@ -189,6 +225,7 @@ def build_index(goldset: GoldSet) -> GoldIndex:
     idx.aliases.finalize()
     idx.org_names.finalize()
     idx.persons, idx.organisations = frozenset(persons), frozenset(orgs)
+    idx.person_roles = {e.id: frozenset(roles_of(e)) for e in goldset.entities}
     idx.vocabulary = frozenset(vocab)
     idx.ordinary_words = frozenset(ordinary)
     # Claims.
@@ -196,8 +233,16 @@ def build_index(goldset: GoldSet) -> GoldIndex:
     for c in goldset.claims:
         kw = keywords(c.text) | {k for a in c.anchors for k in keywords(a.text)}
         kw -= {"s000", "s001", "s002", "s003", "s004"}
-        entry = ClaimEntry(c, frozenset(kw), frozenset(a.source for a in c.anchors))
+        entry = ClaimEntry(
+            c,
+            frozenset(kw),
+            frozenset(a.source for a in c.anchors),
+            frozenset(keywords(c.text)),
+            frozenset(g.unit for g in c.numbers),
+        )
         idx.claims.append(entry)
+        if c.key:
+            idx.key_claims.append(entry)
         for k in kw:
             df[k] = df.get(k, 0) + 1
     n = len(idx.claims)
@@ -206,6 +251,10 @@ def build_index(goldset: GoldSet) -> GoldIndex:
     for ci, entry in enumerate(idx.claims):
         for k in entry.keywords:
             idx.claims_by_keyword.setdefault(k, []).append(ci)
+        for family in sorted({unit_family(u) for u in entry.units}):
+            by_kw = idx.claims_by_keyword_in_family.setdefault(family, {})
+            for k in entry.keywords:
+                by_kw.setdefault(k, []).append(ci)
     return idx
 
 

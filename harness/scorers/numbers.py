@@ -15,7 +15,7 @@ import re
 from harness.findings import Evidence, Finding, make_finding
 from harness.goldset.model import Number, Span
 from harness.scorers.analysis import SummaryAnalysis
-from harness.scorers.index import ClaimEntry, GoldIndex, keywords
+from harness.scorers.index import ClaimEntry, GoldIndex, keywords, unit_family
 from harness.scorers.scope import Scope
 from harness.text.numbers import NumberMention
 
@@ -30,11 +30,6 @@ _QUALIFIER_GROUP = {
     "more_than": "lower",
     "at_least": "lower",
 }
-_CURRENCY = {"usd", "hkd", "cny"}
-
-
-def unit_family(unit: str) -> str:
-    return "currency" if unit in _CURRENCY else unit
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -60,26 +55,27 @@ def agrees(n: NumberMention, g: Number) -> bool:
 
 
 def _source_agrees(n: NumberMention, s: NumberMention) -> bool:
-    g = Number(text=s.text, value=s.value, low=s.low, high=s.high, unit=s.unit, qualifier=s.qualifier)
-    return agrees(n, g)
+    """A source number read as a gold number (it has the same fields `agrees` reads)."""
+    return agrees(n, s)  # type: ignore[arg-type]
 
 
-def _clause(text: str, sentence: tuple[int, int], n: NumberMention) -> str:
-    """The clause around a number: its sentence, cut at ';' and the like."""
+def _agreeing_source_numbers(idx: GoldIndex, n: NumberMention) -> list[tuple[str, NumberMention]]:
+    """(source id, number) of every source number that agrees with `n`, in index order."""
+    return [(sid, s) for sid, s in idx.source_numbers_by_unit.get(n.unit, ()) if _source_agrees(n, s)]
+
+
+_CLAUSE_CUT_RE = re.compile(r";|\s[—–]\s|, (?:while|whereas|but|and) ")
+
+
+def _clause(text: str, sentence: tuple[int, int], n: NumberMention) -> tuple[int, int]:
+    """[start, end) of the clause around a number: its sentence, cut at ';' and the like."""
     a, b = sentence
     s = text[a:b]
     rel = n.start - a
-    cuts = [m.end() for m in re.finditer(r";|\s[—–]\s|, (?:while|whereas|but|and) ", s)]
-    lo = max([c for c in cuts if c <= rel], default=0)
-    hi = min(
-        [
-            m.start()
-            for m in re.finditer(r";|\s[—–]\s|, (?:while|whereas|but|and) ", s)
-            if m.start() >= rel + len(n.text)
-        ],
-        default=len(s),
-    )
-    return s[lo:hi]
+    cuts = list(_CLAUSE_CUT_RE.finditer(s))
+    lo = max([m.end() for m in cuts if m.end() <= rel], default=0)
+    hi = min([m.start() for m in cuts if m.start() >= rel + len(n.text)], default=len(s))
+    return a + lo, a + max(lo, hi)
 
 
 def _window(text: str, sentence: tuple[int, int], n: NumberMention, width: int = 6) -> str:
@@ -96,13 +92,10 @@ def _candidates(
     """Claims with a number of this unit family that the number's context is about, best first."""
     sentence = an.sentence_of(n.start)
     best: dict[str, tuple[float, ClaimEntry]] = {}
-    for context in (_clause(text, sentence, n), _window(text, sentence, n)):
-        for s, c in idx.claim_scores(keywords(context)):
-            if (
-                s >= CLAIM_MIN_SCORE
-                and any(unit_family(g.unit) == family for g in c.claim.numbers)
-                and (c.claim.id not in best or best[c.claim.id][0] < s)
-            ):
+    clause_start, clause_end = _clause(text, sentence, n)
+    for context in (keywords(text[clause_start:clause_end]), keywords(_window(text, sentence, n))):
+        for s, c in idx.claim_scores(context, min_score=CLAIM_MIN_SCORE, unit_family=family):
+            if c.claim.id not in best or best[c.claim.id][0] < s:
                 best[c.claim.id] = (s, c)
     return sorted(best.values(), key=lambda x: (-x[0], x[1].claim.id))
 
@@ -162,7 +155,7 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
         if _supported_in_scope(idx, n, scope):
             ok += 1
             continue
-        elsewhere = [s for sid, s in idx.source_numbers if _source_agrees(n, s)]
+        elsewhere = _agreeing_source_numbers(idx, n)
         if elsewhere:
             findings.append(_outside(text, n, [], idx, scope))
             continue
@@ -173,20 +166,18 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
 
 
 def _supported_in_scope(idx: GoldIndex, n: NumberMention, scope: Scope) -> bool:
-    return any(scope.covers(sid) and _source_agrees(n, s) for sid, s in idx.source_numbers)
+    return any(scope.covers(sid) for sid, _ in _agreeing_source_numbers(idx, n))
 
 
 def _outside(
     text: str, n: NumberMention, anchors: tuple[Span, ...] | list[Span], idx: GoldIndex, scope: Scope
 ) -> Finding:
-    where = sorted(
-        {a.source for a in anchors} | {sid for sid, s in idx.source_numbers if _source_agrees(n, s)}
-    )
+    agreeing = _agreeing_source_numbers(idx, n)
+    where = sorted({a.source for a in anchors} | {sid for sid, _ in agreeing})
     where = [w for w in where if not scope.covers(w)]
     ev = [
         Evidence(source=sid, start=s.start, end=s.end, text=idx.sources[sid].source.text[s.start : s.end])
-        for sid, s in idx.source_numbers
-        if _source_agrees(n, s)
+        for sid, s in agreeing
     ][:1]
     return make_finding(
         "unsupported_number",

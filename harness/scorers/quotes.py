@@ -21,7 +21,7 @@ from harness.goldset.model import Quote, Span
 from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import GoldIndex, QuoteAnchor, SourceTokens
 from harness.scorers.scope import Scope
-from harness.text.normalize import STOPWORDS, split_elisions, tokenize
+from harness.text.normalize import STOPWORDS, split_elisions, tokenize, words
 from harness.text.quotes import QuoteMention
 
 ALTERED_MIN_SIMILARITY = 0.6
@@ -46,7 +46,7 @@ class QuoteMatch:
 
 
 def _segments(text: str, q: QuoteMention) -> list[list[str]]:
-    return [[t.norm for t in tokenize(text, a, b)] for a, b in split_elisions(text, q.start, q.end)]
+    return [words(text[a:b]) for a, b in split_elisions(text, q.start, q.end)]
 
 
 def _find_verbatim(st: SourceTokens, segments: list[list[str]]) -> list[list[tuple[int, int]]]:
@@ -83,16 +83,23 @@ def _anchor_containing(idx: GoldIndex, source: str, a: int, b: int) -> list[Quot
 
 
 def _lcs(a: list[str], b: tuple[str, ...] | list[str]) -> int:
-    """Longest common subsequence length of two word lists."""
+    """Longest common subsequence length of two word lists.
+
+    Bit-parallel (Allison-Dix, Hyyrö): one row of the dynamic-programming
+    table is a bit vector over `b`, updated with a few integer operations
+    per word of `a` instead of a Python loop over `b`.
+    """
     if not a or not b:
         return 0
-    prev = [0] * (len(b) + 1)
+    where: dict[str, int] = {}  # word -> bit mask of its positions in b
+    for j, y in enumerate(b):
+        where[y] = where.get(y, 0) | (1 << j)
+    full = (1 << len(b)) - 1
+    row = full
     for x in a:
-        cur = [0]
-        for j, y in enumerate(b):
-            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
+        matches = row & where.get(x, 0)
+        row = ((row + matches) | (row - matches)) & full
+    return len(b) - row.bit_count()
 
 
 def match_quote(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> QuoteMatch:
@@ -183,18 +190,20 @@ def _fuzzy(idx: GoldIndex, q: QuoteMention, toks: list[str], scope: Scope) -> Qu
         for ai in idx.anchors_by_token.get(t, ()):
             counts[ai] = counts.get(ai, 0) + 1
     best: tuple[float, QuoteAnchor] | None = None
+    best_lcs = 0
     need = max(1, int(0.4 * len(content)))
     for ai, n in sorted(counts.items()):
         if n < need:
             continue
         qa = idx.quote_anchors[ai]
-        sim = _lcs(toks, qa.norms) / len(toks)
+        lcs = _lcs(toks, qa.norms)
+        sim = lcs / len(toks)
         key = (sim, scope.covers(qa.span.source))
         if best is None or key > (best[0], scope.covers(best[1].span.source)):
-            best = (sim, qa)
+            best, best_lcs = (sim, qa), lcs
     if (
         best is not None
-        and _lcs(toks, best[1].norms) >= min(2, len(toks))
+        and best_lcs >= min(2, len(toks))
         and (best[0] >= ALTERED_MIN_SIMILARITY or (best[0] >= 0.5 and _longest_run(toks, best[1].norms) >= 3))
     ):
         qa = best[1]

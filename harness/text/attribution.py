@@ -310,17 +310,16 @@ _NOT_SPEECH_AFTER = re.compile(r"\s+(?:on|off|up|out|by|for|in)\b", re.IGNORECAS
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _VERB_SET = frozenset(SPEECH_VERBS)
 _VERB_FIRST = frozenset({"according", "pointed", "points"})
+_VERB_OR_FIRST = _VERB_SET | _VERB_FIRST
 
 
 def _speech_verbs(text: str) -> list[re.Match[str]]:
     """Speech verbs in `text` (a set lookup per word; the regex runs only on hits)."""
     out = []
-    for w in _WORD_RE.finditer(text):
-        low = w.group().lower()
-        if low in _VERB_SET or low in _VERB_FIRST:
-            m = _VERB_RE.match(text, w.start())
-            if m is not None and (w.start() == 0 or not text[w.start() - 1].isalnum()):
-                out.append(m)
+    for w in [w for w in _WORD_RE.finditer(text) if w.group().lower() in _VERB_OR_FIRST]:
+        m = _VERB_RE.match(text, w.start())
+        if m is not None and (w.start() == 0 or not text[w.start() - 1].isalnum()):
+            out.append(m)
     return out
 
 
@@ -372,6 +371,7 @@ class _Context:
         is_person: Callable[[NameMention], bool],
         gender_of: Callable[[NameMention], str | None],
         is_speaker_org: Callable[[NameMention], bool] = lambda m: False,
+        sentences: Sequence[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
         self.quotes_in = quotes
@@ -380,7 +380,7 @@ class _Context:
         self.quotes = list(quotes)
         self.is_person = is_person
         self.gender_of = gender_of
-        self.sentences = sentence_spans(text, quotes)
+        self.sentences = list(sentence_spans(text, quotes) if sentences is None else sentences)
         self.sentence_starts = [s for s, _ in self.sentences]
         inside = [(q.open_start, q.close_end) for q in quotes]
         self.mentions = [m for m in mentions if not any(a <= m.start < b for a, b in inside)]
@@ -474,6 +474,7 @@ def _context(
     is_person: Callable[[NameMention], bool],
     gender_of: Callable[[NameMention], str | None],
     is_speaker_org: Callable[[NameMention], bool],
+    sentences: Sequence[tuple[int, int]] | None,
 ) -> _Context:
     """The pre-computation for a text, reused when the same objects come back
     (find_attributions then find_reported_speech on one summary)."""
@@ -486,7 +487,7 @@ def _context(
             and c.is_person is is_person
         ):
             return c
-    c = _Context(text, quotes, mentions, is_person, gender_of, is_speaker_org)
+    c = _Context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences)
     _LAST_CONTEXT[:] = [c]
     return c
 
@@ -510,6 +511,8 @@ def find_attributions(
     is_person: Callable[[NameMention], bool] = _default_is_person,
     gender_of: Callable[[NameMention], str | None] = lambda m: None,
     is_speaker_org: Callable[[NameMention], bool] = lambda m: False,
+    *,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[Attribution]:
     """One `Attribution` per quotation, in the order given.
 
@@ -517,8 +520,9 @@ def find_attributions(
     in `text` (see `harness.text.mentions`); `is_person` says which can be
     speakers; `is_speaker_org` which organisations may speak when no person
     does (places and products never do); `gender_of` helps resolve he/she.
+    `sentences` are `sentence_spans(text, quotes)` when the caller has them.
     """
-    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org)
+    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences)
     out: list[Attribution] = []
     previous: Attribution | None = None
     for q in quotes:
@@ -653,9 +657,11 @@ def find_reported_speech(
     is_person: Callable[[NameMention], bool] = _default_is_person,
     gender_of: Callable[[NameMention], str | None] = lambda m: None,
     is_speaker_org: Callable[[NameMention], bool] = lambda m: False,
+    *,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[ReportedSpeech]:
     """Indirect speech: who is reported as saying what, with the content's span."""
-    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org)
+    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences)
     out: list[ReportedSpeech] = []
     for v in ctx.verbs:
         verb = re.sub(r"\s+", " ", v.group().casefold())

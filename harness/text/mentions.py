@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 MentionKind = Literal["name", "description", "pronoun", "unknown"]
 
@@ -27,9 +27,11 @@ _APOS = str.maketrans({"’": "'", "‘": "'"})
 PRONOUNS: dict[str, str | None] = {"he": "male", "she": "female", "him": "male", "her": "female"}
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word for name matching: `text[start:end]`, possessive split off."""
+class Word(NamedTuple):
+    """A word for name matching: `text[start:end]`, possessive split off.
+
+    A named tuple: there is one per word of every text, so it must be cheap to make.
+    """
 
     text: str
     start: int
@@ -42,8 +44,10 @@ def name_words(text: str) -> list[Word]:
     out = []
     for m in _WORD_RE.finditer(text):
         w = m.group()
-        if "’" in w:
-            w = w.translate(_APOS)
+        if "'" not in w and "’" not in w:  # most words: no apostrophe, so no possessive
+            out.append(Word(w, *m.span()))
+            continue
+        w = w.translate(_APOS)
         if len(w) > 2 and (w.endswith(("'s", "'S")) or (w[-1] == "'" and w[-2] in "sS")):
             cut = len(w) - (2 if w[-1] in "sS" else 1)
             out.append(Word(w[:cut], m.start(), m.start() + cut, True))
@@ -122,16 +126,20 @@ def find_mentions(text: str, table: AliasTable, words: list[Word] | None = None)
     """Known names, descriptions and he/she pronouns in `text`, in order."""
     words = name_words(text) if words is None else words
     out: list[NameMention] = []
-    i = 0
     names, descriptions = table._names, table._descriptions
-    while i < len(words):
+    # Most words start no entry and are no pronoun: pick out the others in one sweep.
+    stops = [
+        i
+        for i, w in enumerate(words)
+        if w.text in names or w.text.lower() in descriptions or w.text in _PRONOUN_FORMS
+    ]
+    resume = 0  # words before this are part of a mention already found
+    for i in stops:
+        if i < resume:
+            continue
         w = words[i]
         if w.text not in names and w.text.lower() not in descriptions:
-            if w.text in ("he", "she", "He", "She"):
-                out.append(
-                    NameMention(w.start, w.end, w.text, None, "pronoun", gender=PRONOUNS[w.text.lower()])
-                )
-            i += 1
+            out.append(NameMention(w.start, w.end, w.text, None, "pronoun", gender=PRONOUNS[w.text.lower()]))
             continue
         hit = table.match_at(words, i)
         if hit is not None:
@@ -139,13 +147,15 @@ def find_mentions(text: str, table: AliasTable, words: list[Word] | None = None)
             last = words[i + n - 1]
             end = last.end
             out.append(NameMention(w.start, end, text[w.start : end], key, kind, last.possessive))
-            i += n
+            resume = i + n
             continue
         low = w.text.casefold()
         if low in ("he", "she"):
             out.append(NameMention(w.start, w.end, w.text, None, "pronoun", gender=PRONOUNS[low]))
-        i += 1
     return out
+
+
+_PRONOUN_FORMS = frozenset({"he", "she", "He", "She"})
 
 
 _LOWER_CONNECTORS = frozenset({"de", "van", "von", "bin", "al", "la", "le", "du", "del"})
@@ -182,16 +192,16 @@ def find_proper_names(text: str, words: list[Word] | None = None) -> list[NameCa
     """
     words = name_words(text) if words is None else words
     out: list[NameCandidate] = []
-    i = 0
-    while i < len(words):
-        if not _is_capitalised(words[i].text):
-            i += 1
+    capitalised = [not w.text.islower() and _is_capitalised(w.text) for w in words]  # most are lower
+    resume = 0  # words before this belong to a run already found
+    for i in [k for k, cap in enumerate(capitalised) if cap]:
+        if i < resume:
             continue
         j = i
         while j + 1 < len(words) and not words[j].possessive:
             gap = text[words[j].end : words[j + 1].start]
             nxt = words[j + 1].text
-            if gap in (" ", "\u00a0", "-") and _is_capitalised(nxt):
+            if gap in (" ", "\u00a0", "-") and capitalised[j + 1]:
                 j += 1
                 continue
             if (
@@ -199,7 +209,7 @@ def find_proper_names(text: str, words: list[Word] | None = None) -> list[NameCa
                 and nxt in _LOWER_CONNECTORS
                 and j + 2 < len(words)
                 and text[words[j + 1].end : words[j + 2].start] == " "
-                and _is_capitalised(words[j + 2].text)
+                and capitalised[j + 2]
             ):
                 j += 2
                 continue
@@ -215,7 +225,7 @@ def find_proper_names(text: str, words: list[Word] | None = None) -> list[NameCa
                 words[j].possessive,
             )
         )
-        i = j + 1
+        resume = j + 1
     return out
 
 

@@ -110,6 +110,7 @@ _UNIT_WORDS: list[tuple[str, Unit]] = [
     (r"Hong\s+Kong\s+dollars", "hkd"),
 ]
 _UNIT = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_WORDS))
+_UNIT_GROUPS = [(f"u{i}", unit) for i, (_, unit) in enumerate(_UNIT_WORDS)]
 
 _NUMBER_RE = re.compile(
     rf"""
@@ -136,7 +137,7 @@ _NUMBER_RE = re.compile(
 # "(more than) doubled": the verb is found first and its qualifier looked
 # for just before it (trying the qualifiers at every position is slow).
 _MULTIPLE_VERB_RE = re.compile(
-    r"\b(?:doubled|doubling|tripled|tripling|quadrupled|halved|double|triple)\b", re.IGNORECASE
+    r"\b(?=[dhqt])(?:doubled|doubling|tripled|tripling|quadrupled|halved|double|triple)\b", re.IGNORECASE
 )
 _QUAL_THEN_SPACE_RE = re.compile(rf"(?:{_QUAL})\s+$", re.IGNORECASE)
 _QUAL_MAX_WORDS = max(len(q.split()) for q in QUALIFIER_WORDS)
@@ -211,20 +212,9 @@ def parse_numbers(text: str) -> list[NumberMention]:
     """Every number in `text` with its unit, value or range, and qualifier."""
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
-    pos = 0
-    for m in _MULTIPLE_VERB_RE.finditer(text):
-        verb = m.group().casefold()
-        value = next(v for k, v in _MULTIPLES.items() if verb.startswith(k))
-        start, qual = m.start(), "exact"
-        q = _QUAL_THEN_SPACE_RE.search(text, max(pos, _words_back(text, m.start(), _QUAL_MAX_WORDS)), m.start())
-        if q is not None:
-            start = q.start()
-            qual = QUALIFIER_WORDS.get(_norm_qual(text[start : m.start()].rstrip()), "exact")
-        found.append(
-            NumberMention(start, m.end(), text[start : m.end()], "times", value=value, qualifier=qual, written=True)
-        )
-        taken.append((start, m.end()))
-        pos = m.end()
+    for mention in _multiples(text):
+        found.append(mention)
+        taken.append((mention.start, mention.end))
     for m in _ORDER_RE.finditer(text):
         found.append(
             NumberMention(m.start(), m.end(), m.group(), "order_of_magnitude", value=1.0, written=True)
@@ -233,9 +223,10 @@ def parse_numbers(text: str) -> list[NumberMention]:
     # The full pattern is slow to try at every position: jump to places where
     # a number can begin (a digit, a currency sign, a number word or qualifier).
     pos = 0
+    reversed_text = text[::-1]
     while (hint := _HINT_RE.search(text, pos)) is not None:
         found_at: re.Match[str] | None = None
-        for back in _starts_before(text, hint.start()):
+        for back in _starts_before(text, hint.start(), reversed_text):
             if back < pos:
                 continue
             found_at = _NUMBER_RE.match(text, back)
@@ -252,6 +243,28 @@ def parse_numbers(text: str) -> list[NumberMention]:
             found.append(mention)
             pos = max(mention.end, found_at.start() + 1)
     return sorted(found, key=lambda n: n.start)
+
+
+def _multiples(text: str) -> list[NumberMention]:
+    """'doubled', 'more than tripled': each verb, with the qualifier written just before it."""
+    out: list[NumberMention] = []
+    pos = 0
+    for m in _MULTIPLE_VERB_RE.finditer(text):
+        verb = m.group().casefold()
+        value = next(v for k, v in _MULTIPLES.items() if verb.startswith(k))
+        start, qual = m.start(), "exact"
+        lo = max(pos, _words_back(text, m.start(), _QUAL_MAX_WORDS))
+        q = _QUAL_THEN_SPACE_RE.search(text, lo, m.start())
+        if q is not None:
+            start = q.start()
+            qual = QUALIFIER_WORDS.get(_norm_qual(text[start : m.start()].rstrip()), "exact")
+        out.append(
+            NumberMention(
+                start, m.end(), text[start : m.end()], "times", value=value, qualifier=qual, written=True
+            )
+        )
+        pos = m.end()
+    return out
 
 
 def _at_line_start(text: str, at: int) -> bool:
@@ -277,23 +290,45 @@ def _single(text: str, m: re.Match[str], v1: float, written: bool) -> NumberMent
 
 
 # The lookahead (first letters of the number words) spares trying every word at every position.
-_HINT_RE = re.compile(
-    r"\d|[$€£¥]|\b(?=[aefhnostz])(?:" + _WORDNUM + r"|an?\s+hundred)\b", re.IGNORECASE
+_HINT_RE = re.compile(r"\d|[$€£¥]|\b(?=[aefhnostz])(?:" + _WORDNUM + r"|an?\s+hundred)\b", re.IGNORECASE)
+# A qualifier can only start at one of its first letters (the lookahead spares trying it elsewhere).
+_QUAL_FIRST = "[" + re.escape("".join(sorted({q[0] for q in QUALIFIER_WORDS}))) + "]"
+_QUAL_BEFORE_RE = re.compile(
+    rf"(?={_QUAL_FIRST})(?:{_QUAL})\s+(?:a\s+)?(?:between\s+)?(?:US|HK|RMB\s?|CN)?$", re.IGNORECASE
 )
-_QUAL_BEFORE_RE = re.compile(rf"(?:{_QUAL})\s+(?:a\s+)?(?:between\s+)?(?:US|HK|RMB\s?|CN)?$", re.IGNORECASE)
 _PREFIX_BEFORE_RE = re.compile(r"(?:between\s+)?(?:US|HK|RMB\s?|CN)?$", re.IGNORECASE)
 
 
-def _starts_before(text: str, at: int) -> list[int]:
-    """Where a number found at `at` may start: with its qualifier, its prefix, or right there."""
+# `_QUAL_BEFORE_RE` read backwards from the number, as far as the qualifier's last word,
+# and what `_PREFIX_BEFORE_RE` needs to find anything before the number (a prefix, 'between '
+# or a line break): one cheap match each, on the reversed text, rules out most places before
+# the searches run.
+_QUAL_LAST_WORDS = sorted({q.split()[-1] for q in QUALIFIER_WORDS}, key=len, reverse=True)
+_QUAL_BEFORE_REVERSED_RE = re.compile(
+    r"\n?(?:SU|KH|\s?BMR|NC)?(?:\s+neewteb)?(?:\s+a)?\s+(?:"
+    + "|".join(re.escape(w[::-1]) for w in _QUAL_LAST_WORDS)
+    + ")",
+    re.IGNORECASE,
+)
+_PREFIX_BEFORE_REVERSED_RE = re.compile(r"\n|SU|KH|\s?BMR|NC|\s+neewteb", re.IGNORECASE)
+
+
+def _starts_before(text: str, at: int, reversed_text: str | None = None) -> list[int]:
+    """Where a number found at `at` may start: with its qualifier, its prefix, or right there.
+
+    `reversed_text` is `text[::-1]`, when the caller has it.
+    """
     lo = max(0, at - 40)
     out = []
-    q = _QUAL_BEFORE_RE.search(text, lo, at)
-    if q is not None:
-        out.append(q.start())
-    p = _PREFIX_BEFORE_RE.search(text, lo, at)
-    if p is not None and p.start() < at:
-        out.append(p.start())
+    reversed_text = text[::-1] if reversed_text is None else reversed_text
+    if _QUAL_BEFORE_REVERSED_RE.match(reversed_text, len(text) - at):
+        q = _QUAL_BEFORE_RE.search(text, lo, at)
+        if q is not None:
+            out.append(q.start())
+    if _PREFIX_BEFORE_REVERSED_RE.match(reversed_text, len(text) - at):
+        p = _PREFIX_BEFORE_RE.search(text, max(lo, _words_back(text, at, 2)), at)  # at most two words
+        if p is not None and p.start() < at:
+            out.append(p.start())
     out.append(at)
     return out
 
@@ -309,8 +344,8 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
         return None
     written = not n1[0].isdigit()
     unit: Unit | None = None
-    for i, (_, u) in enumerate(_UNIT_WORDS):
-        if m.group(f"u{i}"):
+    for group, u in _UNIT_GROUPS:
+        if m.group(group):
             unit = u
             break
     if m.group("pct") or m.group("pct1"):
@@ -322,11 +357,7 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
         unit = _CURRENCIES.get(cur, "usd")
     rsep = (m.group("rsep") or "").strip().casefold()
     start, end = m.start(), m.end()
-    if (
-        _at_line_start(text, start)
-        and re.match(r"[.)]\s", text[m.end("n1") : m.end("n1") + 2])
-        and not n2
-    ):
+    if _at_line_start(text, start) and re.match(r"[.)]\s", text[m.end("n1") : m.end("n1") + 2]) and not n2:
         return None  # "1. " numbering a list item
     if n2 and re.fullmatch(r"(?:19|20)\d\d", n1) and not re.fullmatch(r"(?:19|20)\d\d", n2):
         return None if False else _single(text, m, v1, written)  # "late 2024 to 30%" is not a range

@@ -67,7 +67,8 @@ def _double_quotes(text: str, breaks: list[int]) -> list[QuoteMention]:
     out: list[QuoteMention] = []
     open_at: int | None = None
     open_mark = ""
-    for i, ch in enumerate(text):
+    for mark in _DOUBLE_MARK_RE.finditer(text):  # every other character is ignored
+        i, ch = mark.start(), mark.group()
         if ch == '"':
             if open_at is None:
                 if _is_opening_position(text, i):
@@ -98,6 +99,10 @@ def _double_quotes(text: str, breaks: list[int]) -> list[QuoteMention]:
 
 _SINGLE_OPENERS = "'‘‚"
 _SINGLE_CLOSERS = "'’‘"
+# Only these characters can open or close a quotation: the scanners jump from one to the next.
+_DOUBLE_MARK_RE = re.compile("[" + re.escape('"' + "".join(_DOUBLE_OPEN) + "".join(_DOUBLE_CLOSE)) + "]")
+_SINGLE_OPENER_RE = re.compile("[" + re.escape(_SINGLE_OPENERS) + "]")
+_SINGLE_CLOSER_RE = re.compile("[" + re.escape(_SINGLE_CLOSERS) + "]")
 _DECADE_RE = re.compile(r"['’‘]\d\d?s\b")
 
 
@@ -108,16 +113,16 @@ def _single_quotes(text: str, breaks: list[int], doubles: list[QuoteMention]) ->
         return any(a < i < b for a, b in inside)
 
     out: list[QuoteMention] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _SINGLE_OPENERS and _is_single_opener(text, i) and not nested(i):
+    resume = 0  # scanning resumes after the last closing mark
+    for mark in _SINGLE_OPENER_RE.finditer(text):
+        i = mark.start()
+        if i < resume:
+            continue
+        if _is_single_opener(text, i) and not nested(i):
             close = _single_closer(text, i, breaks)
             if close is not None:
                 out.append(_mention(text, i, close))
-                i = close + 1
-                continue
-        i += 1
+                resume = close + 1
     return out
 
 
@@ -140,10 +145,8 @@ def _single_closer(text: str, open_at: int, breaks: list[int]) -> int | None:
     """
     end = next((p for p in breaks if p > open_at), len(text))
     weak: int | None = None
-    for j in range(open_at + 1, end):
-        ch = text[j]
-        if ch not in _SINGLE_CLOSERS:
-            continue
+    for mark in _SINGLE_CLOSER_RE.finditer(text, open_at + 1, end):
+        j = mark.start()
         prev = text[j - 1]
         nxt = text[j + 1] if j + 1 < len(text) else " "
         if prev.isspace() or nxt.isalnum():

@@ -66,7 +66,7 @@ def _split(line: str) -> list[str]:
 
 def _is_heading(line: str) -> bool:
     """A headline or sub-heading: a line without closing punctuation."""
-    return line.rstrip("\"”’)]").rstrip()[-1:] not in (".", "!", "?")
+    return line.rstrip('"”’)]').rstrip()[-1:] not in (".", "!", "?")
 
 
 def sentences(source: Source, headline: bool = True) -> list[str]:
