@@ -3,9 +3,12 @@
 Ties are read from tight constructions only: "Tang Jie of/from/at ORG",
 "ORG's [role] Tang Jie", "ORG chief AI scientist Yao Shunyu", "Tang Jie
 (ORG)", and an appositive "Tang Jie, founder of ORG,". A tie is wrong when
-the organisation is none the gold set gives the person (former ties count
-as held), or when a specific role (founder, CEO, chief scientist, CTO,
-chair) is none of theirs. The finding spans only the wrong words.
+the organisation is one the gold set knows but does not give the person
+(former ties count as held), or when a specific role (founder, CEO, chief
+scientist, CTO, chair) is none of theirs. An organisation no source
+mentions is not judged here: it is an `unknown_entity`, and a tie to it
+cannot be checked (only its role can). The finding spans only the wrong
+words.
 """
 
 from __future__ import annotations
@@ -74,7 +77,8 @@ def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
         m = _APPOSITIVE_RE.match(text, p.end)
         if m:
             a, b = m.span(1)
-            inner = [o for o in orgs if a <= o.start and o.end <= b]
+            # Organisations no source mentions are unknown entities, not ties to judge.
+            inner = [o for o in orgs if a <= o.start and o.end <= b and o.key in idx.organisations]
             if any(x.kind == "name" and idx.is_person_key(x.key) and a <= x.start < b for x in an.mentions):
                 continue
             if inner or any(rx.search(text, a, b) for rx in ROLE_FAMILIES.values()):
@@ -97,7 +101,7 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
             for s in a.anchors[:1]
         )
         o = tie.org
-        if o is not None and (o.key is None or o.key in idx.organisations) and o.key not in held:
+        if o is not None and o.key in idx.organisations and o.key not in held:
             if (o.start, o.end) not in seen:
                 seen.add((o.start, o.end))
                 org_name = idx.name_of(o.key) if o.key else o.text
@@ -117,6 +121,8 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
                     )
                 )
             continue
+        # An organisation the gold set does not know is reported as an unknown entity only;
+        # the role the tie gives ("CEO of <unknown>") is still checked.
         gold_roles = idx.person_roles[person.id]
         role_text = text[tie.role_start : tie.role_end]
         for fam in CHECKED_ROLES:

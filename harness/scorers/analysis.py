@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from harness.scorers.index import GoldIndex, keywords_of_words
 from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
-from harness.text.mentions import NameCandidate, NameMention, find_mentions, find_proper_names, name_words
+from harness.text.mentions import (
+    NameCandidate,
+    NameMention,
+    Word,
+    find_mentions,
+    find_proper_names,
+    name_words,
+)
 from harness.text.normalize import words as normalised_words
 from harness.text.numbers import NumberMention, parse_numbers
 from harness.text.quotes import QuoteMention, extract_quotes
@@ -138,6 +145,43 @@ COMMON_CAPITALISED = frozenset(
         "asian",
         "european",
         "english",
+    ]
+)
+# Titles that stand between an organisation and a person ("Baidu CTO Wang Haifeng").
+ROLE_TITLES = frozenset(
+    [
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "vp",
+        "svp",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "chief",
+        "officer",
+        "director",
+        "head",
+        "founder",
+        "cofounder",
+        "co-founder",
+        "minister",
+        "premier",
+        "secretary",
+        "professor",
+        "analyst",
+        "executive",
+        "scientist",
+        "researcher",
+        "engineer",
+        "lead",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
     ]
 )
 _HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|__[^_]+__\s*$)")
@@ -286,40 +330,61 @@ def unknown_name_candidates(
         if pos < cand.end:
             pieces.append((pos, cand.end))
         for a, b in pieces:
-            ws = [w for w in name_words(text[a:b])]
+            ws = name_words(text[a:b])
             if not ws:
                 continue
-            # Trim words every source uses or that are titles/labels.
-            lo, hi = 0, len(ws)
-            if all(_known_word(w.text, idx) for w in ws):
-                continue
-            # Trim titles and ordinary words ("Analyst", "Former"), never name words.
-            while lo < hi and _ordinary_word(ws[lo].text, idx):
-                lo += 1
-            while hi > lo and _ordinary_word(ws[hi - 1].text, idx):
-                hi -= 1
-            if lo >= hi:
-                continue
-            start, end = a + ws[lo].start, a + ws[hi - 1].end
-            run = ws[lo:hi]
-            initial = cand.sentence_initial and start == cand.start
-            plain = run[0].text[:1].isupper() and run[0].text[1:].islower()
-            if (
-                initial
-                and len(run) == 1
-                and plain
-                and not run[0].possessive
-                and not _followed_by_speech(text, end)
-            ):
-                continue  # a capitalised first word proves nothing
-            if all(w.text.isdigit() for w in run):
-                continue
-            out.append(
-                NameCandidate(
-                    start, end, text[start:end], tuple(w.text for w in run), initial, run[-1].possessive
-                )
-            )
+            if b == cand.end and cand.possessive:  # "Baidu's": the run's possessive was cut off
+                ws[-1] = ws[-1]._replace(possessive=True)
+            # "Baidu CTO Wang Haifeng": a title inside a run separates an organisation from a person.
+            for group in _split_at_titles(ws):
+                found = _unknown_run(text, idx, cand, a, group)
+                if found is not None:
+                    out.append(found)
     return out
+
+
+def _split_at_titles(ws: list[Word]) -> list[list[Word]]:
+    """The words of a run, split at role titles between other words ("ORG CTO NAME")."""
+    groups: list[list[Word]] = [[]]
+    for w in ws:
+        if w.text.casefold() in ROLE_TITLES and not w.possessive:
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append(w)
+    return [g for g in groups if g]
+
+
+def _unknown_run(
+    text: str, idx: GoldIndex, cand: NameCandidate, offset: int, ws: list[Word]
+) -> NameCandidate | None:
+    """The unknown name in words `ws` of a capitalised run (offsets from `offset`), if any."""
+    if all(_known_word(w.text, idx) for w in ws):
+        return None
+    # Trim titles and ordinary words ("Analyst", "Former"), never name words.
+    lo, hi = 0, len(ws)
+    while lo < hi and _ordinary_word(ws[lo].text, idx):
+        lo += 1
+    while hi > lo and _ordinary_word(ws[hi - 1].text, idx):
+        hi -= 1
+    if lo >= hi:
+        return None
+    start, end = offset + ws[lo].start, offset + ws[hi - 1].end
+    run = ws[lo:hi]
+    initial = cand.sentence_initial and start == cand.start
+    plain = run[0].text[:1].isupper() and run[0].text[1:].islower()
+    if (
+        initial
+        and len(run) == 1
+        and plain
+        and not run[0].possessive
+        and not _followed_by_speech(text, end)
+        and not _followed_by_title(text, end)
+    ):
+        return None  # a capitalised first word proves nothing
+    if all(w.text.isdigit() for w in run):
+        return None
+    return NameCandidate(start, end, text[start:end], tuple(w.text for w in run), initial, run[-1].possessive)
 
 
 def _ordinary_word(word: str, idx: GoldIndex) -> bool:
@@ -342,3 +407,19 @@ _SPEECH_NEXT_RE = re.compile(
 
 def _followed_by_speech(text: str, end: int) -> bool:
     return bool(_SPEECH_NEXT_RE.match(text, end))
+
+
+_TITLE_MODIFIERS = frozenset(
+    ["senior", "vice", "deputy", "executive", "technology", "technical", "operating", "financial", "ai", "co"]
+)
+_TITLE_THEN_NAME_RE = re.compile(r"((?:[ \u00a0]+[A-Za-z-]+){1,4}?)[ \u00a0]+[A-Z]")
+
+
+def _followed_by_title(text: str, end: int) -> bool:
+    """A role title and a capitalised name follow ("Baidu CTO Wang", "Baidu chief
+    technology officer Wang"): the word before is an organisation, not a sentence opener."""
+    m = _TITLE_THEN_NAME_RE.match(text, end)
+    if m is None:
+        return False
+    ws = m.group(1).casefold().split()
+    return any(w in ROLE_TITLES for w in ws) and all(w in ROLE_TITLES or w in _TITLE_MODIFIERS for w in ws)

@@ -230,9 +230,11 @@ def build_index(goldset: GoldSet) -> GoldIndex:
     idx.ordinary_words = frozenset(ordinary)
     # Claims.
     df: dict[str, int] = {}
+    # Claim texts may cite a source by id ("s000's subtitle: ..."); an id is no keyword.
+    source_ids = {k for s in goldset.sources for k in keywords(s.id)}
     for c in goldset.claims:
         kw = keywords(c.text) | {k for a in c.anchors for k in keywords(a.text)}
-        kw -= {"s000", "s001", "s002", "s003", "s004"}
+        kw -= source_ids
         entry = ClaimEntry(
             c,
             frozenset(kw),

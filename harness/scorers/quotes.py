@@ -26,6 +26,8 @@ from harness.text.quotes import QuoteMention
 
 ALTERED_MIN_SIMILARITY = 0.6
 """Share of the summary quote's words found, in order, in a gold wording."""
+ALTERED_MIN_CONTENT = 0.5
+"""Share of its content words an altered quote must share, in order, with the gold wording."""
 NARRATION_MIN_SIMILARITY = 0.8
 MAX_ELISION_GAP = 80  # tokens between the pieces of an elided quote
 
@@ -205,6 +207,7 @@ def _fuzzy(idx: GoldIndex, q: QuoteMention, toks: list[str], scope: Scope) -> Qu
         best is not None
         and best_lcs >= min(2, len(toks))
         and (best[0] >= ALTERED_MIN_SIMILARITY or (best[0] >= 0.5 and _longest_run(toks, best[1].norms) >= 3))
+        and _content_overlap(toks, best[1].norms) >= ALTERED_MIN_CONTENT
     ):
         qa = best[1]
         outside = () if scope.covers(qa.span.source) else _outside(idx, qa.quote, scope)
@@ -215,6 +218,19 @@ def _fuzzy(idx: GoldIndex, q: QuoteMention, toks: list[str], scope: Scope) -> Qu
     if narration is not None:
         return QuoteMatch(q, "narration", None, [narration])
     return QuoteMatch(q, "invented")
+
+
+def _content_overlap(toks: list[str], norms: tuple[str, ...]) -> float:
+    """Share of the quote's content words (not function words) found, in order, in a wording.
+
+    Function words make up half of most short quotes, so a quote can share 60% of its words
+    with a long wording through "a", "of", "the" alone; it is close only when its content
+    words are there too.
+    """
+    content = [t for t in toks if t not in STOPWORDS]
+    if not content:
+        return 1.0
+    return _lcs(content, [t for t in norms if t not in STOPWORDS]) / len(content)
 
 
 def _outside(idx: GoldIndex, quote: Quote, scope: Scope) -> tuple[str, ...]:

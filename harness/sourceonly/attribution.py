@@ -6,10 +6,10 @@ top of a summary: the entities extracted from the articles themselves as
 the alias table, and unnamed speakers ("one executive bluntly stated",
 "as one Zhipu AI engineer noted", "these executives estimated") as
 speakers of their own, so a quote is not pinned on the organisation that
-happens to be named in the description; and a he/she speaker resolves to
-the *subject* of the sentence before (its first person named), not to the
-nearest name, which in articles is often an object ("Omar Said disagreed
-with Hart. '...,' he asserted." is Said's).
+happens to be named in the description. He/she resolve as in
+`harness.text.attribution` (the speaker or subject of the sentence before,
+not the nearest name: "Omar Said disagreed with Hart. '...,' he asserted."
+is Said's), to named people only.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from harness.sourceonly.entities import EntityDraft, SourceText
 from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
 from harness.text.mentions import AliasTable, NameMention, find_mentions
 from harness.text.quotes import QuoteMention, extract_quotes
-from harness.text.sentences import sentence_spans
 
 _UNNAMED_HEAD = (
     r"executives?|engineers?|officials?|spokes(?:man|woman|person|people)|analysts?|experts?|sources?|"
@@ -105,31 +104,9 @@ class SpeakerResolver:
         out.sort(key=lambda m: m.start)
         return [m for m in out if not any(a <= m.start < b for a, b in source.skip)]
 
-    def subject_antecedent(
-        self, text: str, pronoun: NameMention, mentions: list[NameMention], sentences: list[tuple[int, int]]
-    ) -> NameMention | None:
-        """The person a he/she refers to: the first person named earlier in its own
-        sentence, else the first person named in the nearest sentence before that names one."""
-
-        def fits(m: NameMention) -> bool:
-            if m.kind == "pronoun" or m.key == UNNAMED or not self.is_person(m):
-                return False
-            g = self.gender_of(m)
-            return g is None or pronoun.gender is None or g == pronoun.gender
-
-        own = next((i for i, (a, b) in enumerate(sentences) if a <= pronoun.start < b), None)
-        if own is None:
-            return None
-        a, _ = sentences[own]
-        same = [m for m in mentions if a <= m.start < pronoun.start and fits(m)]
-        if same:
-            return same[0]
-        for i in range(own - 1, max(own - 4, -1), -1):
-            a, b = sentences[i]
-            people = [m for m in mentions if a <= m.start < b and fits(m)]
-            if people:
-                return people[0]
-        return None
+    def is_antecedent(self, m: NameMention) -> bool:
+        """Who he/she may stand for: a named person, not an unnamed-speaker phrase."""
+        return m.key != UNNAMED and self.is_person(m)
 
     def key_of(self, text: str, m: NameMention | None) -> tuple[str, str | None]:
         """(speaker id or UNNAMED, description for an unnamed speaker)."""
@@ -150,15 +127,12 @@ def quote_facts(source: SourceText, resolver: SpeakerResolver) -> list[QuoteFact
     ]
     mentions = resolver.mentions(source)
     attributions: list[Attribution] = find_attributions(
-        text, quotes, mentions, resolver.is_person, resolver.gender_of
+        text, quotes, mentions, resolver.is_person, resolver.gender_of, is_antecedent=resolver.is_antecedent
     )
-    sentences = sentence_spans(text, quotes)
     out: list[QuoteFact] = []
     for att in attributions:
         resolved = att.resolved
-        if att.speaker is not None and att.speaker.kind == "pronoun" and att.cue != "continuation":
-            resolved = resolver.subject_antecedent(text, att.speaker, mentions, sentences) or resolved
-        elif att.cue == "continuation" and out and out[-1].speaker != UNNAMED:
+        if att.cue == "continuation" and out and out[-1].speaker != UNNAMED:
             out.append(QuoteFact(source.id, att.quote, out[-1].speaker, None, att.cue))
             continue
         speaker, description = resolver.key_of(text, resolved)
@@ -173,17 +147,13 @@ def speech_facts(
     text = source.text
     mentions = resolver.mentions(source)
     found: list[ReportedSpeech] = find_reported_speech(
-        text, quotes, mentions, resolver.is_person, resolver.gender_of
+        text, quotes, mentions, resolver.is_person, resolver.gender_of, is_antecedent=resolver.is_antecedent
     )
-    sentences = sentence_spans(text, quotes)
     out = []
     for r in found:
         if any(a < r.end and r.start < b for a, b in source.skip):
             continue
-        resolved = r.resolved
-        if r.speaker.kind == "pronoun":
-            resolved = resolver.subject_antecedent(text, r.speaker, mentions, sentences) or resolved
-        speaker, _ = resolver.key_of(text, resolved)
+        speaker, _ = resolver.key_of(text, r.resolved)
         if speaker != UNNAMED and resolver.entities[speaker].kind != "person":
             continue  # "China argues", "Beijing said": too often a place standing for someone unnamed
         if len(r.text.split()) < 3:

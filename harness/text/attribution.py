@@ -4,8 +4,11 @@
 description, a pronoun) and, for pronouns, the earlier mention it refers to.
 It covers `X said "..."`, `"...," X said`, `"...," said X`, `X: "..."`,
 `according to X`, `X warned that "..."`, titles and appositives between
-the name and the verb ("Tang Jie, founder of Zhipu AI, said"), and a quote
-that continues the previous sentence's quote.
+the name and the verb ("Tang Jie, founder of Zhipu AI, said"), citations
+(`In the words of X, "..."`, `"...," as X put it`, `"...," in X's words`),
+and a quote that continues the previous sentence's quote. He/she resolve to
+the speaker or subject of their sentence or the one before, not to the
+nearest name (often an object).
 
 `find_reported_speech` finds indirect speech without quote marks ("X
 estimated that ...", "according to X, ...", "..., X said") and the span of
@@ -305,6 +308,72 @@ _CLAUSE_VERBS = frozenset(
     ]
 )
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:on|off|up|out|by|for|in)\b", re.IGNORECASE)  # "called on", "put up"
+_PHRASAL_ONLY_AFTER = re.compile(r"\s+(?:off|up|out|by|for)\b", re.IGNORECASE)
+# Verbs of saying that "on"/"in" do not turn into another verb: "said on Tuesday",
+# "warned in an interview that ..." (unlike "called on", "put in", "reported on").
+_ON_IN_ADVERBIAL = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "stated",
+        "states",
+        "told",
+        "tells",
+        "noted",
+        "notes",
+        "warned",
+        "warns",
+        "argued",
+        "argues",
+        "explained",
+        "explains",
+        "asserted",
+        "asserts",
+        "estimated",
+        "estimates",
+        "predicted",
+        "predicts",
+        "admitted",
+        "admits",
+        "conceded",
+        "concedes",
+        "cautioned",
+        "cautions",
+        "insisted",
+        "insists",
+        "wrote",
+        "writes",
+        "remarked",
+        "acknowledged",
+        "acknowledges",
+        "declared",
+        "declares",
+        "stressed",
+        "stresses",
+        "emphasised",
+        "emphasized",
+        "contended",
+        "contends",
+        "maintained",
+        "maintains",
+        "added",
+        "adds",
+        "suggested",
+        "suggests",
+        "observed",
+        "observes",
+        "concluded",
+        "concludes",
+    ]
+)
+
+
+def _phrasal(text: str, v: re.Match[str]) -> bool:
+    """True when the verb is part of a phrasal verb ("called on", "put up"), not speech."""
+    if v.group().casefold() in _ON_IN_ADVERBIAL:
+        return bool(_PHRASAL_ONLY_AFTER.match(text, v.end()))
+    return bool(_NOT_SPEECH_AFTER.match(text, v.end()))
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -330,8 +399,8 @@ class Attribution:
     `speaker` is the mention as written ("he", "Lin", "Alibaba's Qwen
     lead"), `resolved` the mention it stands for (the antecedent of a
     pronoun; the speaker itself otherwise); both None for an unattributed
-    quote. `cue` says how it was found: verb, colon, possessive,
-    continuation.
+    quote. `cue` says how it was found: words (a citation: "in the words of
+    X"), verb, colon, possessive, continuation.
     """
 
     quote: QuoteMention
@@ -358,6 +427,18 @@ def _default_is_person(m: NameMention) -> bool:
 
 
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+_AFTER_PREPOSITION_RE = re.compile(
+    r"\b(?:of|from|at|with|for|to|by|about|than)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_ANTECEDENT_SENTENCES = 3
+"""How many sentences before a pronoun's own are searched for its antecedent."""
+# An introductory phrase before the subject: "Unlike Tang, ...", "After meeting Lin, ...".
+_INTRO_RE = re.compile(
+    r"[\"“‘'(*_\s]*(?:after|before|unlike|like|despite|while|whereas|with|for|in|at|on|as|although|though|"
+    r"when|since|unless|if|because|following|compared|besides|beyond|alongside|against|during|until|"
+    r"echoing|responding|addressing|asked|speaking|meeting|citing|quoting)\b[^,;:.!?\"“”]*,",
+    re.IGNORECASE,
+)
 
 
 class _Context:
@@ -372,8 +453,11 @@ class _Context:
         gender_of: Callable[[NameMention], str | None],
         is_speaker_org: Callable[[NameMention], bool] = lambda m: False,
         sentences: Sequence[tuple[int, int]] | None = None,
+        is_antecedent: Callable[[NameMention], bool] | None = None,
     ) -> None:
         self.text = text
+        self.is_antecedent = is_person if is_antecedent is None else is_antecedent
+        self._resolved: dict[int, NameMention | None] = {}
         self.quotes_in = quotes
         self.mentions_in_arg = mentions
         self.is_speaker_org = is_speaker_org
@@ -388,7 +472,7 @@ class _Context:
         self.verbs = [
             v
             for v in _speech_verbs(text)
-            if not any(a <= v.start() < b for a, b in inside) and not _NOT_SPEECH_AFTER.match(text, v.end())
+            if not any(a <= v.start() < b for a, b in inside) and not _phrasal(text, v)
         ]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -405,9 +489,63 @@ class _Context:
         return out
 
     def resolve(self, m: NameMention | None) -> NameMention | None:
-        """A pronoun's antecedent: the nearest earlier person of a fitting gender."""
+        """A pronoun's antecedent, as news style implies: in the pronoun's own
+        sentence, the speaker of a speech verb before it, else the subject (the
+        first person named there); otherwise, in the nearest of the previous
+        sentences that names a fitting person, its most recent speaker, else its
+        subject. A person named after the verb is usually an object ("X disagreed
+        with Hart. '...,' he asserted" is X's). Failing that, the nearest earlier
+        person of a fitting gender."""
         if m is None or m.kind != "pronoun":
             return m
+        if m.start in self._resolved:
+            return self._resolved[m.start]
+        self._resolved[m.start] = None  # guards against a cycle while resolving
+        found = self._antecedent(m)
+        self._resolved[m.start] = found
+        return found
+
+    def _fits(self, pronoun: NameMention, cand: NameMention) -> bool:
+        if cand.kind == "pronoun" or not self.is_antecedent(cand):
+            return False
+        g = self.gender_of(cand)
+        return g is None or pronoun.gender is None or g == pronoun.gender
+
+    def _antecedent(self, m: NameMention) -> NameMention | None:
+        i = bisect_right(self.sentence_starts, m.start) - 1
+        for k in range(i, max(i - _ANTECEDENT_SENTENCES - 1, -1), -1):
+            a, b = self.sentences[k] if k >= 0 else (0, len(self.text))
+            b = min(b, m.start)
+            found = self._speaker_in(m, a, b) or self._subject_in(m, a, b)
+            if found is not None:
+                return found
+        return self._nearest(m)
+
+    def _speaker_in(self, pronoun: NameMention, a: int, b: int) -> NameMention | None:
+        """The most recent fitting speaker of a speech verb in [a, b)."""
+        for v in reversed([v for v in self.verbs if a <= v.start() and v.end() <= b]):
+            who = _verb_subject(self, v, a, a, b)
+            if who is not None and who.kind == "pronoun" and who.start < pronoun.start:
+                who = self.resolve(who)
+            if who is not None and who.end <= b and self._fits(pronoun, who):
+                return who
+        return None
+
+    def _subject_in(self, pronoun: NameMention, a: int, b: int) -> NameMention | None:
+        """The first fitting person named in [a, b), passing over people named in an
+        introductory phrase ("Unlike Tang, Lin ..."; "After meeting Lin, Tang ...")."""
+        people = [c for c in self.mentions_in(a, b) if self._fits(pronoun, c)]
+        if not people:
+            return None
+        intro = _INTRO_RE.match(self.text, a, b)
+        if intro is not None:
+            rest = [c for c in people if c.start >= intro.end()]
+            if rest:
+                return rest[0]
+        return people[0]
+
+    def _nearest(self, m: NameMention) -> NameMention | None:
+        """The nearest earlier person of a fitting gender."""
         i = bisect_right(self.mention_starts, m.start - 1) - 1
         while i >= 0:
             cand = self.mentions[i]
@@ -418,10 +556,8 @@ class _Context:
             ):
                 i -= 1  # "Lin, a former OpenAI researcher": the description is Lin here
                 continue
-            if cand.kind != "pronoun" and self.is_person(cand):
-                g = self.gender_of(cand)
-                if g is None or m.gender is None or g == m.gender:
-                    return cand
+            if self._fits(m, cand):
+                return cand
             i -= 1
         return None
 
@@ -430,6 +566,10 @@ class _Context:
         skipping one named inside an appositive ("Wang Lei, a Baidu researcher, said")."""
         cands = [m for m in self.mentions_in(a, b) if self.can_speak(m)]
         people = [m for m in cands if self.is_person(m)]
+        # A name after a preposition is no subject ("Tang Jie of Baidu warned").
+        people = [
+            m for m in people if not _AFTER_PREPOSITION_RE.search(self.text, max(a, m.start - 12), m.start)
+        ] or people
         if people:
             best = people[-1]
             for earlier in reversed(people[:-1]):
@@ -475,6 +615,7 @@ def _context(
     gender_of: Callable[[NameMention], str | None],
     is_speaker_org: Callable[[NameMention], bool],
     sentences: Sequence[tuple[int, int]] | None,
+    is_antecedent: Callable[[NameMention], bool] | None,
 ) -> _Context:
     """The pre-computation for a text, reused when the same objects come back
     (find_attributions then find_reported_speech on one summary)."""
@@ -485,9 +626,10 @@ def _context(
             and c.quotes_in is quotes
             and c.mentions_in_arg is mentions
             and c.is_person is is_person
+            and c.is_antecedent is (is_person if is_antecedent is None else is_antecedent)
         ):
             return c
-    c = _Context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences)
+    c = _Context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent)
     _LAST_CONTEXT[:] = [c]
     return c
 
@@ -513,16 +655,18 @@ def find_attributions(
     is_speaker_org: Callable[[NameMention], bool] = lambda m: False,
     *,
     sentences: Sequence[tuple[int, int]] | None = None,
+    is_antecedent: Callable[[NameMention], bool] | None = None,
 ) -> list[Attribution]:
     """One `Attribution` per quotation, in the order given.
 
     `mentions` are the names, descriptions, pronouns and unknown names found
     in `text` (see `harness.text.mentions`); `is_person` says which can be
     speakers; `is_speaker_org` which organisations may speak when no person
-    does (places and products never do); `gender_of` helps resolve he/she.
+    does (places and products never do); `gender_of` helps resolve he/she,
+    and `is_antecedent` (default `is_person`) says who he/she may stand for.
     `sentences` are `sentence_spans(text, quotes)` when the caller has them.
     """
-    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences)
+    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent)
     out: list[Attribution] = []
     previous: Attribution | None = None
     for q in quotes:
@@ -549,6 +693,10 @@ def _speaker_for(ctx: _Context, q: QuoteMention) -> tuple[NameMention | None, st
     prev_quote_end = max((o.close_end for o in ctx.quotes if o.close_end <= q.open_start), default=0)
     lo = max(s_start, prev_quote_end, text.rfind(";", s_start, q.open_start) + 1)
     before = [v for v in ctx.verbs if lo <= v.start() and v.end() <= q.open_start]
+    # 0. `In the words of Lin, "..."`, `"...," in Lin's words`, `To quote Tang, "..."`.
+    cited = _cited_before(ctx, lo, q.open_start) or _cited_after(ctx, q.close_end, min(s_end, next_quote))
+    if cited is not None:
+        return cited, "words"
     # 1. A verb right before the quote: `Tang warned that "..."`, `Lin called it "..."`.
     if before:
         v = before[-1]
@@ -567,8 +715,12 @@ def _speaker_for(ctx: _Context, q: QuoteMention) -> tuple[NameMention | None, st
         words = re.findall(r"[\w’'-]+", gap)
         if len(words) > 9 or re.search(r"[.;!?]", gap.strip(" ,\"”’'")[:-1] if gap.strip() else ""):
             break
-        if words and words[0].casefold() in _CONJUNCTIONS:
-            break
+        if (
+            words
+            and words[0].casefold() in _CONJUNCTIONS
+            and not (words[0].casefold() == "as" and _AS_PUT_IT_END_RE.match(text, v.end()))
+        ):
+            break  # `"...," as Lin put it.` is an attribution; `"...," as Yao urged focus` is not
         subject = ctx.subject_before(q.close_end, v.start())
         if subject is not None:
             return subject, "verb"
@@ -596,6 +748,74 @@ def _speaker_for(ctx: _Context, q: QuoteMention) -> tuple[NameMention | None, st
     if poss:
         return poss[-1], "possessive"
     return None, ""
+
+
+_WORDS_OF_RE = re.compile(r"\b(?:in\s+the\s+(?:\w+\s+)?words\s+of|to\s+quote|quoting)\s+", re.IGNORECASE)
+_IN_POSS_WORDS_RE = re.compile(r"\b(?:in|to\s+use)\s+(?:(his|her)\s+)?", re.IGNORECASE)
+_OWN_WORDS_RE = re.compile(r"\s+(?:own\s+)?(?:words|phrase|phrasing)\b", re.IGNORECASE)
+_AS_PUT_IT_END_RE = re.compile(r"(?:\s+it)?(?:\s+\w+ly)?\s*(?:[.,;!?)\]]|$)")
+_POSSESSIVE_PRONOUNS = {"his": "male", "her": "female"}
+_POSSESSIVE_END_RE = re.compile(r"[’']s?")
+
+
+def _cited_before(ctx: _Context, lo: int, open_start: int) -> NameMention | None:
+    """The person a quote is cited from before it: `In the words of Lin, "..."`,
+    `To quote Tang: "..."`, `In his own words, "..."` (the possessive `In Lin's words`
+    is the general possessive cue)."""
+    text = ctx.text
+
+    def near(who: NameMention | None) -> bool:
+        # Close to the quote, with no speech verb of someone else in between
+        # ("To quote Tang, Lin said "..."" is Lin's quotation).
+        return (
+            who is not None
+            and len(text[who.end : open_start].split()) <= 8
+            and not any(who.end <= v.start() < open_start for v in ctx.verbs)
+        )
+
+    found: NameMention | None = None
+    for m in _WORDS_OF_RE.finditer(text, lo, open_start):
+        who = ctx.subject_after(m.end(), open_start)
+        if near(who):
+            found = who
+    if found is None:
+        for m in _IN_POSS_WORDS_RE.finditer(text, lo, open_start):
+            who = _possessive_words(ctx, m)
+            if near(who):
+                found = who
+    return found
+
+
+def _cited_after(ctx: _Context, close_end: int, limit: int) -> NameMention | None:
+    """The same constructions right after the quote: `"...," in the words of Lin.`,
+    `"...," in Tang's words.`, `"...," in his words.`"""
+    text = ctx.text
+    pos = close_end
+    while pos < limit and text[pos] in " ,\u00a0—–-":
+        pos += 1
+    m = _WORDS_OF_RE.match(text, pos)
+    if m is not None:
+        return ctx.subject_after(m.end(), limit)
+    m = _IN_POSS_WORDS_RE.match(text, pos)
+    return _possessive_words(ctx, m) if m is not None else None
+
+
+def _possessive_words(ctx: _Context, m: re.Match[str]) -> NameMention | None:
+    """`in his words` / `in Lin's words` at match `m` (of `_IN_POSS_WORDS_RE`): the speaker."""
+    text = ctx.text
+    if m.group(1):  # "in his words": a pronoun to resolve like he/she
+        if not _OWN_WORDS_RE.match(text, m.end(1)):
+            return None
+        low = m.group(1).casefold()
+        return NameMention(
+            m.start(1), m.end(1), m.group(1), None, "pronoun", gender=_POSSESSIVE_PRONOUNS[low]
+        )
+    poss = [p for p in ctx.mentions_in(m.end(), m.end() + 80) if p.start == m.end()]
+    if poss and poss[0].possessive and ctx.is_person(poss[0]):
+        end = _POSSESSIVE_END_RE.match(text, poss[0].end)
+        if end is not None and _OWN_WORDS_RE.match(text, end.end()):
+            return poss[0]
+    return None
 
 
 def _same_sentence_pair(ctx: _Context, prev: QuoteMention, q: QuoteMention) -> bool:
@@ -650,6 +870,67 @@ _CONTENT_STOP_RE = re.compile(
 )
 
 
+_ADVERBIAL_RE = re.compile(
+    r"(?:on|in|at|during|last|this|earlier|later|yesterday|today|recently|after|before|over|via|through|"
+    r"when)\b",
+    re.IGNORECASE,
+)
+_AUDIENCE_RE = re.compile(
+    r"\s+(?:to\s+)?(?:reporters|journalists|the\s+audience|the\s+panel|attendees|delegates)\b", re.IGNORECASE
+)
+_ASIDE_THAT_RE = re.compile(r",[^,;:!?\"“”—–]{0,40},\s*that\s+", re.IGNORECASE)  # ", however, that"
+_ADVERBIAL_THAT_RE = re.compile(r"[^,;:!?\"“”—–]{0,60}?\bthat\s+", re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r"[^,;:!?\"“”—–]{0,60}?\s*(?:[,;—–]|$)")
+# A finite verb form that makes words after a speech verb a clause, not an adverbial.
+_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|may|might|must|should|shall|has|have|had|does|do|did)\b",
+    re.IGNORECASE,
+)
+_CLOSING = " .!?\"”’'*_)"
+
+
+def _after_verb(ctx: _Context, v: re.Match[str], s_end: int, inverted: bool, lead: bool) -> tuple[bool, int]:
+    """Whether a speech verb closes a report whose content came before it, and
+    else where the content after it starts.
+
+    (True, _): "Compute is scarce, Lin said." / "..., said Lin, the Qwen lead." /
+    "..., Lin told reporters at the summit." (False, start): "Lin said demand would
+    recover by 2027", "Lin said in an interview that ...", "Lin said, however, that ...".
+    Judged by the words after the verb, not their number. `inverted`: no subject
+    precedes the verb ("said Lin"); `lead`: a comma precedes the reporting clause,
+    so content may come before it.
+    """
+    text = ctx.text
+    pos = v.end()
+    if inverted:  # "said Lin", "said he": skip the subject
+        who = ctx.subject_after(pos, s_end)
+        if who is not None and len(text[pos : who.start].split()) <= 4:
+            pos = who.end
+            poss = _POSSESSIVE_END_RE.match(text, pos) if who.possessive else None
+            pos = poss.end() if poss else pos
+    m = _AUDIENCE_RE.match(text, pos)  # "told reporters"
+    if m is not None:
+        pos = m.end()
+    rest_end = s_end
+    while rest_end > pos and text[rest_end - 1] in _CLOSING:
+        rest_end -= 1
+    while pos < rest_end and text[pos].isspace():
+        pos += 1
+    if pos >= rest_end:
+        return True, pos  # nothing after the verb
+    if text[pos] in ",;—–":
+        m = _ASIDE_THAT_RE.match(text, pos)
+        return (False, m.end()) if m else (True, pos)
+    if _ADVERBIAL_RE.match(text, pos):
+        m = _ADVERBIAL_THAT_RE.match(text, pos, rest_end)
+        if m is not None:  # "said in an interview that ..."
+            return False, m.end()
+        end = _CLAUSE_END_RE.match(text, pos, rest_end)
+        if lead and end is not None and not _FINITE_RE.search(text, pos, end.end()):
+            return True, pos  # "..., Lin said on Tuesday."
+    return False, pos
+
+
 def find_reported_speech(
     text: str,
     quotes: Sequence[QuoteMention],
@@ -659,9 +940,10 @@ def find_reported_speech(
     is_speaker_org: Callable[[NameMention], bool] = lambda m: False,
     *,
     sentences: Sequence[tuple[int, int]] | None = None,
+    is_antecedent: Callable[[NameMention], bool] | None = None,
 ) -> list[ReportedSpeech]:
     """Indirect speech: who is reported as saying what, with the content's span."""
-    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences)
+    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent)
     out: list[ReportedSpeech] = []
     for v in ctx.verbs:
         verb = re.sub(r"\s+", " ", v.group().casefold())
@@ -682,8 +964,8 @@ def find_reported_speech(
                 clause = stop.end()
                 stop = _CONTENT_STOP_RE.search(text, clause, v.start())
             subject = ctx.subject_before(clause, v.start())
-            rest = text[v.end() : s_end].strip(" .!?\"”’'*_")
-            tail = len(rest.split()) <= 5 and not rest.casefold().startswith("that")
+            lead = text.rfind(",", s_start, subject.start if subject else v.start()) > s_start
+            tail, content = _after_verb(ctx, v, s_end, subject is None, lead)
             if tail:
                 # "Compute is scarce, Lin said." / "..., said Lin."
                 speaker = subject or ctx.subject_after(v.end(), s_end)
@@ -697,8 +979,8 @@ def find_reported_speech(
                 if subject is None:
                     continue
                 speaker = subject
-                m = _THAT_RE.match(text, v.end())
-                start, end = (m.end() if m else v.end()), s_end
+                m = _THAT_RE.match(text, content)
+                start, end = (m.end() if m else content), s_end
                 stop = _CONTENT_STOP_RE.search(text, start, end)
                 if stop:
                     end = stop.start()

@@ -78,6 +78,50 @@ FLAGGED = [
     ),
     ("Zhipu AI raised HK$5.35 billion in its IPO.", "brief", "number_mismatch", "HK$5.35 billion"),
     ("The AGI-Next summit drew 3,000 attendees.", "brief", "unsupported_number", "3,000"),
+    # ORG ROLE NAME: an unknown organisation before a title and an unknown person.
+    (
+        "Baidu CTO Wang Haifeng argued that China's application ecosystem will let it catch up.",
+        "brief",
+        "unknown_entity",
+        "Baidu",
+    ),
+    (
+        "Rivals were upbeat: Baidu chief technology officer Wang Haifeng argued that China will catch up.",
+        "brief",
+        "unknown_entity",
+        "Baidu",
+    ),
+    # A short quote sharing only a function word or two and one content word with a
+    # long gold quote is invented, not altered.
+    (
+        'Zhipu AI\'s chief executive, Zhang Peng, said the IPO would fund "a new wave of research."',
+        "brief",
+        "invented_quote",
+        "a new wave of research.",
+    ),
+    # A claim with a named speaker in the sources (Tang Jie), credited to Lin.
+    (
+        "Lin also noted that Chinese developers have overwhelmingly embraced open-source strategies "
+        "while US models remain closed.",
+        "brief",
+        "misattributed_claim",
+        "Chinese developers have overwhelmingly embraced open-source strategies",
+    ),
+    # Short reported content right after the verb is read (not taken for a trailing "..., X said").
+    (
+        "Tang Jie said US computing resources are one to two orders of magnitude larger.",
+        "brief",
+        "misattributed_claim",
+        "US computing resources are one to two orders of magnitude larger",
+    ),
+    # he/she: the subject of the sentence before, not the nearest name.
+    (
+        'Lin Junyang disagreed with Tang Jie. "The real answer is that the gap may actually be '
+        'widening," he said.',
+        "brief",
+        "misattributed_quote",
+        "The real answer is that the gap may actually be widening,",
+    ),
 ]
 
 
@@ -106,6 +150,57 @@ CLEAN = [
     "next-generation research, "
     "whereas we are stretched thin [...] just meeting delivery demands consumes most of our resources.”",
 ]
+
+
+# Exactly these findings (kind, words): an organisation no source mentions is an unknown
+# entity, never a wrong affiliation; a role tied to it is still checked.
+EXACT = [
+    (
+        "Yao Shunyu, a Princeton-trained former OpenAI researcher now at Tencent, urged a focus on "
+        "long-term memory.",
+        [("unknown_entity", "Princeton")],
+    ),
+    ("Tang Jie of Baidu warned that the gap may be widening.", [("unknown_entity", "Baidu")]),
+    (
+        "Tang Jie, chief executive of Baidu, warned that the gap may be widening.",
+        [("wrong_affiliation", "chief executive"), ("unknown_entity", "Baidu")],
+    ),
+    ("Tang Jie of Alibaba warned that the gap may be widening.", [("wrong_affiliation", "Alibaba")]),
+    (
+        "Rivals were upbeat: Baidu's CTO Wang Haifeng argued that China will catch up.",
+        [("unknown_entity", "Baidu"), ("unknown_speaker", "Wang Haifeng")],
+    ),
+    (
+        "Tang Jie noted that while US models remain closed, Chinese developers have overwhelmingly "
+        "embraced open-source strategies.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("brief", "expected"), EXACT)
+def test_exact_findings(goldset: GoldSet, brief: str, expected: list[tuple[str, str]]) -> None:
+    findings = check(brief, goldset, "brief").findings
+    assert sorted((f.kind, f.text) for f in findings) == sorted(expected)
+
+
+# Quotes cited from their speaker are attributed: no finding at all, not even unattributed_quote.
+CITED = [
+    "In the words of Alibaba's Justin Lin, \u201cA massive amount of OpenAI's compute is dedicated to "
+    "next-generation research, whereas we are stretched thin \u2014 just meeting delivery demands "
+    "consumes most of our resources.\u201d",
+    'In Tang Jie\'s words, "the gap may actually be widening."',
+    'As Tang Jie put it, "the gap may actually be widening."',
+    '"The gap may actually be widening," as Tang Jie put it.',
+    '"The gap may actually be widening," in the words of Tang Jie.',
+    'Tang Jie put it this way: "the gap may actually be widening."',
+    'To quote Tang Jie, "meaningless internal competition serves no purpose."',
+]
+
+
+@pytest.mark.parametrize("brief", CITED)
+def test_cited_quotes_are_attributed(goldset: GoldSet, brief: str) -> None:
+    assert check(brief, goldset, "brief").findings == []
 
 
 @pytest.mark.parametrize("brief", CLEAN)

@@ -49,3 +49,12 @@ def test_summary_words_and_sentence_keywords(goldset: GoldSet) -> None:
     an = analyse(text, idx)
     assert an.word_count == word_count(text)
     assert an.sentence_keywords == [keywords(text[a:b]) for a, b in an.sentences]
+
+
+def test_source_ids_are_not_claim_keywords(goldset: GoldSet) -> None:
+    # Claim texts may cite a source ("s000's subtitle: ..."); the id says nothing about content.
+    idx = index_for(goldset)
+    ids = {k for s in goldset.sources for k in keywords(s.id)}
+    assert any(s.id in c.text for c in goldset.claims for s in goldset.sources)
+    assert all(not (entry.keywords & ids) for entry in idx.claims)
+    assert not ids & idx.idf.keys()
