@@ -87,13 +87,23 @@ def _window(text: str, sentence: tuple[int, int], n: NumberMention, width: int =
 
 
 def _candidates(
-    idx: GoldIndex, text: str, an: SummaryAnalysis, n: NumberMention, family: str
+    idx: GoldIndex,
+    text: str,
+    an: SummaryAnalysis,
+    n: NumberMention,
+    family: str,
+    clause_keywords: dict[tuple[int, int], set[str]],
 ) -> list[tuple[float, ClaimEntry]]:
-    """Claims with a number of this unit family that the number's context is about, best first."""
+    """Claims with a number of this unit family that the number's context is about, best first.
+
+    `clause_keywords` keeps the keywords of clauses already read: numbers often share one.
+    """
     sentence = an.sentence_of(n.start)
     best: dict[str, tuple[float, ClaimEntry]] = {}
-    clause_start, clause_end = _clause(text, sentence, n)
-    for context in (keywords(text[clause_start:clause_end]), keywords(_window(text, sentence, n))):
+    clause = _clause(text, sentence, n)
+    if clause not in clause_keywords:
+        clause_keywords[clause] = keywords(text[clause[0] : clause[1]])
+    for context in (clause_keywords[clause], keywords(_window(text, sentence, n))):
         for s, c in idx.claim_scores(context, min_score=CLAIM_MIN_SCORE, unit_family=family):
             if c.claim.id not in best or best[c.claim.id][0] < s:
                 best[c.claim.id] = (s, c)
@@ -109,12 +119,13 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
     text = an.text
     findings: list[Finding] = []
     total = ok = 0
+    clause_keywords: dict[tuple[int, int], set[str]] = {}
     for n in an.numbers:
         if _is_trivial(n) or an.in_heading(n.start):
             continue
         total += 1
         family = unit_family(n.unit)
-        candidates = _candidates(idx, text, an, n, family)
+        candidates = _candidates(idx, text, an, n, family, clause_keywords)
         agreeing = [(s, c) for s, c in candidates if any(agrees(n, g) for g in c.claim.numbers)]
         if agreeing and (not candidates or agreeing[0][0] >= 0.5 * candidates[0][0]):
             c = agreeing[0][1]

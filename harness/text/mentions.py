@@ -41,19 +41,22 @@ class Word(NamedTuple):
 
 def name_words(text: str) -> list[Word]:
     """Words of `text` for name matching, with possessive "'s" removed."""
-    out = []
-    for m in _WORD_RE.finditer(text):
-        w = m.group()
-        if "'" not in w and "’" not in w:  # most words: no apostrophe, so no possessive
-            out.append(Word(w, *m.span()))
-            continue
-        w = w.translate(_APOS)
-        if len(w) > 2 and (w.endswith(("'s", "'S")) or (w[-1] == "'" and w[-2] in "sS")):
-            cut = len(w) - (2 if w[-1] in "sS" else 1)
-            out.append(Word(w[:cut], m.start(), m.start() + cut, True))
-        else:
-            out.append(Word(w, m.start(), m.end()))
+    # One pass makes every word; the few with an apostrophe are then redone.
+    out = [Word(m.group(), m.start(), m.end(), False) for m in _WORD_RE.finditer(text)]
+    if "'" in text or "’" in text:
+        for i, word in enumerate(out):
+            if "'" in word.text or "’" in word.text:
+                out[i] = _apostrophe_word(word)
     return out
+
+
+def _apostrophe_word(word: Word) -> Word:
+    """A word with an apostrophe: typographic marks unified, possessive split off."""
+    w = word.text.translate(_APOS)
+    if len(w) > 2 and (w.endswith(("'s", "'S")) or (w[-1] == "'" and w[-2] in "sS")):
+        cut = len(w) - (2 if w[-1] in "sS" else 1)
+        return Word(w[:cut], word.start, word.start + cut, True)
+    return Word(w, word.start, word.end, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +131,15 @@ def find_mentions(text: str, table: AliasTable, words: list[Word] | None = None)
     out: list[NameMention] = []
     names, descriptions = table._names, table._descriptions
     # Most words start no entry and are no pronoun: pick out the others in one sweep.
-    stops = [
-        i
-        for i, w in enumerate(words)
-        if w.text in names or w.text.lower() in descriptions or w.text in _PRONOUN_FORMS
-    ]
+    # (A table of names only, such as organisation names, needs no lower-casing.)
+    if descriptions:
+        stops = [
+            i
+            for i, w in enumerate(words)
+            if w.text in names or w.text.lower() in descriptions or w.text in _PRONOUN_FORMS
+        ]
+    else:
+        stops = [i for i, w in enumerate(words) if w.text in names or w.text in _PRONOUN_FORMS]
     resume = 0  # words before this are part of a mention already found
     for i in stops:
         if i < resume:

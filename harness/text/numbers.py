@@ -238,10 +238,10 @@ def parse_numbers(text: str) -> list[NumberMention]:
         pos = found_at.end() if found_at.end() > found_at.start() else found_at.start() + 1
         if any(found_at.start() < b and a < found_at.end() for a, b in taken):
             continue
-        mention = _mention(text, found_at)
-        if mention is not None:
-            found.append(mention)
-            pos = max(mention.end, found_at.start() + 1)
+        number = _mention(text, found_at)
+        if number is not None:
+            found.append(number)
+            pos = max(number.end, found_at.start() + 1)
     return sorted(found, key=lambda n: n.start)
 
 
@@ -252,7 +252,8 @@ def _multiples(text: str) -> list[NumberMention]:
     for m in _MULTIPLE_VERB_RE.finditer(text):
         verb = m.group().casefold()
         value = next(v for k, v in _MULTIPLES.items() if verb.startswith(k))
-        start, qual = m.start(), "exact"
+        start = m.start()
+        qual: Qualifier = "exact"
         lo = max(pos, _words_back(text, m.start(), _QUAL_MAX_WORDS))
         q = _QUAL_THEN_SPACE_RE.search(text, lo, m.start())
         if q is not None:
@@ -333,52 +334,56 @@ def _starts_before(text: str, at: int, reversed_text: str | None = None) -> list
     return out
 
 
+_SPACES_RE = re.compile(r"\s+")
+_LIST_MARKER_RE = re.compile(r"[.)]\s")  # "1. ", "2) ": a list item's number
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# The plural noun a bare count qualifies, up to two words on ("400 open models").
+_COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b")
+
+
 def _norm_qual(q: str) -> str:
-    return re.sub(r"\s+", " ", q.casefold())
+    return _SPACES_RE.sub(" ", q.casefold())
 
 
 def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
-    n1, n2 = m.group("n1"), m.group("n2")
+    """The `NumberMention` a match of `_NUMBER_RE` stands for (None: not a figure)."""
+    g = m.groupdict()  # read once: a named-group lookup per field is slow
+    n1, n2 = g["n1"], g["n2"]
     v1, v2 = word_value(n1), word_value(n2) if n2 else None
     if v1 is None:
         return None
     written = not n1[0].isdigit()
     unit: Unit | None = None
     for group, u in _UNIT_GROUPS:
-        if m.group(group):
+        if g[group]:
             unit = u
             break
-    if m.group("pct") or m.group("pct1"):
+    if g["pct"] or g["pct1"]:
         unit = "percent"
-    elif m.group("x"):
+    elif g["x"]:
         unit = "times"
-    cur = (m.group("cur1") or m.group("cur2") or "").casefold().strip()
+    cur = (g["cur1"] or g["cur2"] or "").casefold().strip()
     if cur:
         unit = _CURRENCIES.get(cur, "usd")
-    rsep = (m.group("rsep") or "").strip().casefold()
+    rsep = (g["rsep"] or "").strip().casefold()
     start, end = m.start(), m.end()
-    if _at_line_start(text, start) and re.match(r"[.)]\s", text[m.end("n1") : m.end("n1") + 2]) and not n2:
+    if not n2 and _LIST_MARKER_RE.match(text, m.end("n1")) and _at_line_start(text, start):
         return None  # "1. " numbering a list item
-    if n2 and re.fullmatch(r"(?:19|20)\d\d", n1) and not re.fullmatch(r"(?:19|20)\d\d", n2):
-        return None if False else _single(text, m, v1, written)  # "late 2024 to 30%" is not a range
-    if m.group("post"):
-        end = m.start("post") + len(m.group("post"))
+    if n2 and _YEAR_RE.fullmatch(n1) and not _YEAR_RE.fullmatch(n2):
+        return _single(text, m, v1, written)  # "late 2024 to 30%" is not a range
+    if g["post"]:
+        end = m.start("post") + len(g["post"])
     # "three or four" is a range only before a unit; "Lin and two others" is not a range.
     if n2 and rsep in ("and", "or") and unit is None and "between" not in m.group().casefold():
         n2, v2 = None, None
-        end = m.end("n1") + len(m.group("scale1") or "")
-        if m.group("pct1"):
+        end = m.end("n1") + len(g["scale1"] or "")
+        if g["pct1"]:
             end = m.end("pct1")
-    scale = _SCALES.get((m.group("scale1") or m.group("scale2") or "").strip().casefold(), 1.0)
-    if (
-        m.group("scale1")
-        and not cur
-        and unit is None
-        and (m.group("scale1") or "").strip().casefold() in {"m", "b", "k"}
-    ):
+    scale = _SCALES.get((g["scale1"] or g["scale2"] or "").strip().casefold(), 1.0)
+    if g["scale1"] and not cur and unit is None and g["scale1"].strip().casefold() in {"m", "b", "k"}:
         return None  # "5 m" is more likely metres than millions without a currency
     if unit is None:
-        if not n2 and not written and re.fullmatch(r"(?:19|20)\d\d", n1) and scale == 1.0:
+        if not n2 and not written and _YEAR_RE.fullmatch(n1) and scale == 1.0:
             unit = "calendar_year"
         elif _MONTH_BEFORE_RE.search(text, max(0, start - 12), start) and not written:
             return None  # a day of the month
@@ -389,29 +394,29 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     if written and unit == "count" and v1 <= 1 and not n2:
         return None  # "one of the", "one executive": not a figure worth checking
     qual: Qualifier = "exact"
-    if m.group("qual"):
-        qual = QUALIFIER_WORDS.get(_norm_qual(m.group("qual")), "exact")
-        if _norm_qual(m.group("qual")) == "over" and unit in ("year", "month", "day") and n2:
+    if g["qual"]:
+        qual = QUALIFIER_WORDS.get(_norm_qual(g["qual"]), "exact")
+        if _norm_qual(g["qual"]) == "over" and unit in ("year", "month", "day") and n2:
             # "over three to five years" is a period, not "more than".
             qual = "exact"
-            start = m.start() + len(m.group("qual")) + 1
+            start = m.start() + len(g["qual"]) + 1
             while text[start].isspace():
                 start += 1
-    post = (m.group("post") or "").casefold()
+    post = (g["post"] or "").casefold()
     if post.endswith(("less", "fewer")):
         qual = "at_most"
     elif post.endswith("more"):
         qual = "at_least"
     elif post.endswith("so"):
         qual = "about"
-    if m.group("plus"):
+    if g["plus"]:
         qual = "more_than"
     # The scale of the second number applies to the first ("3 to 5 billion").
-    scale1 = _SCALES.get((m.group("scale1") or "").strip().casefold(), 0.0) or scale
-    scale2 = _SCALES.get((m.group("scale2") or "").strip().casefold(), 0.0) or scale
+    scale1 = _SCALES.get((g["scale1"] or "").strip().casefold(), 0.0) or scale
+    scale2 = _SCALES.get((g["scale2"] or "").strip().casefold(), 0.0) or scale
     noun = None
     if unit == "count":
-        nm = re.match(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", text[end : end + 40])
+        nm = _COUNT_NOUN_RE.match(text[end : end + 40])
         noun = nm.group(1) if nm else None
     surface = text[start:end].rstrip()
     end = start + len(surface)
