@@ -123,7 +123,7 @@ class GoldIndex:
             by_kw = self.claims_by_keyword_in_family.get(unit_family, {})
         total = 0.0
         hits: dict[int, float] = {}
-        for k in keywords:
+        for k in sorted(keywords):  # a fixed order: float sums must not depend on hash seeds
             w = idf.get(k, default)
             total += w
             for ci in by_kw.get(k, ()):
