@@ -192,7 +192,7 @@ def build_index(goldset: GoldSet) -> GoldIndex:
                 if w.text.islower():
                     ordinary.add(w.text)
             for number in parse_numbers(source.text[a:b]):
-                idx.source_numbers.append((source.id, _shift(number, a)))
+                idx.source_numbers.append((source.id, number.shifted(a)))
     for sid, number in idx.source_numbers:
         idx.source_numbers_by_unit.setdefault(number.unit, []).append((sid, number))
     # Quote wordings.
@@ -258,21 +258,6 @@ def build_index(goldset: GoldSet) -> GoldIndex:
             for k in entry.keywords:
                 by_kw.setdefault(k, []).append(ci)
     return idx
-
-
-def _shift(n: NumberMention, offset: int) -> NumberMention:
-    return NumberMention(
-        n.start + offset,
-        n.end + offset,
-        n.text,
-        n.unit,
-        n.value,
-        n.low,
-        n.high,
-        n.qualifier,
-        n.written,
-        n.noun,
-    )
 
 
 _CACHE: dict[tuple[int, str], tuple[GoldSet, GoldIndex]] = {}

@@ -52,7 +52,7 @@ def extract_claims(
             if b <= a:
                 continue
         sentence = text[a:b]
-        numbers = [_shift(n, a) for n in parse_numbers(sentence)]
+        numbers = [n.shifted(a) for n in parse_numbers(sentence)]
         speakers = [s.speaker for s in speech if a <= s.start < b] + [
             f.speaker for f in quote_facts if a <= f.quote.start < b and f.speaker != UNNAMED
         ]
@@ -71,18 +71,3 @@ def extract_claims(
             )
         )
     return out
-
-
-def _shift(n: NumberMention, offset: int) -> NumberMention:
-    return NumberMention(
-        n.start + offset,
-        n.end + offset,
-        n.text,
-        n.unit,
-        n.value,
-        n.low,
-        n.high,
-        n.qualifier,
-        n.written,
-        n.noun,
-    )

@@ -12,7 +12,7 @@ names no source mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -107,39 +107,41 @@ class AliasTable:
                 cands.sort(key=lambda c: (-len(c[0]), c[1]))
         return self
 
-    def match_at(self, words: list[Word], i: int) -> tuple[int, str, MentionKind] | None:
-        """(length in words, key, kind) of the longest entry starting at words[i]."""
+    def match_at(self, texts: Sequence[str], i: int) -> tuple[int, str, MentionKind] | None:
+        """(length in words, key, kind) of the longest entry starting at word `i`;
+        `texts` are the words' texts."""
         best: tuple[int, str, MentionKind] | None = None
-        for seq, key in self._names.get(words[i].text, ()):
-            n = len(seq)
-            if i + n <= len(words) and all(words[i + k].text == seq[k] for k in range(n)):
-                best = (n, key, "name")
+        for seq, key in self._names.get(texts[i], ()):
+            if tuple(texts[i : i + len(seq)]) == seq:
+                best = (len(seq), key, "name")
                 break
-        for seq, key in self._descriptions.get(words[i].text.casefold(), ()):
-            n = len(seq)
-            if best is not None and best[0] >= n:
-                break
-            if i + n <= len(words) and all(words[i + k].text.casefold() == seq[k] for k in range(n)):
-                best = (n, key, "description")
-                break
+        descriptions = self._descriptions.get(texts[i].casefold(), ())
+        if descriptions:
+            folded = tuple(t.casefold() for t in texts[i : i + self.max_len])
+            for seq, key in descriptions:
+                n = len(seq)
+                if best is not None and best[0] >= n:
+                    break
+                if folded[:n] == seq:
+                    best = (n, key, "description")
+                    break
         return best
 
 
 def find_mentions(text: str, table: AliasTable, words: list[Word] | None = None) -> list[NameMention]:
     """Known names, descriptions and he/she pronouns in `text`, in order."""
     words = name_words(text) if words is None else words
+    texts = [w.text for w in words]
     out: list[NameMention] = []
     names, descriptions = table._names, table._descriptions
     # Most words start no entry and are no pronoun: pick out the others in one sweep.
     # (A table of names only, such as organisation names, needs no lower-casing.)
     if descriptions:
         stops = [
-            i
-            for i, w in enumerate(words)
-            if w.text in names or w.text.lower() in descriptions or w.text in _PRONOUN_FORMS
+            i for i, t in enumerate(texts) if t in names or t.lower() in descriptions or t in _PRONOUN_FORMS
         ]
     else:
-        stops = [i for i, w in enumerate(words) if w.text in names or w.text in _PRONOUN_FORMS]
+        stops = [i for i, t in enumerate(texts) if t in names or t in _PRONOUN_FORMS]
     resume = 0  # words before this are part of a mention already found
     for i in stops:
         if i < resume:
@@ -148,7 +150,7 @@ def find_mentions(text: str, table: AliasTable, words: list[Word] | None = None)
         if w.text not in names and w.text.lower() not in descriptions:
             out.append(NameMention(w.start, w.end, w.text, None, "pronoun", gender=PRONOUNS[w.text.lower()]))
             continue
-        hit = table.match_at(words, i)
+        hit = table.match_at(texts, i)
         if hit is not None:
             n, key, kind = hit
             last = words[i + n - 1]

@@ -10,7 +10,7 @@ generations", "one to two orders of magnitude", "more than doubled",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from harness.goldset.spec import Qualifier, Unit
@@ -190,6 +190,10 @@ class NumberMention:
     @property
     def is_range(self) -> bool:
         return self.value is None
+
+    def shifted(self, offset: int) -> NumberMention:
+        """The same mention with its span moved by `offset` (from a slice to the whole text)."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 @lru_cache(maxsize=4096)

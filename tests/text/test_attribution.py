@@ -170,3 +170,13 @@ REPORTED = [
 @pytest.mark.parametrize(("text", "expected"), REPORTED)
 def test_reported_speech_content(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert reported(text) == expected
+
+
+def test_clause_verbs_are_speech_verbs() -> None:
+    """One list of speech verbs: the clause verbs are those not limited to a quoted phrase."""
+    from harness.text.attribution import _CLAUSE_VERBS, _PHRASE_ONLY_VERBS, SPEECH_VERBS
+
+    assert set(SPEECH_VERBS) == _CLAUSE_VERBS | _PHRASE_ONLY_VERBS
+    assert not _CLAUSE_VERBS & _PHRASE_ONLY_VERBS
+    assert {"said", "estimated", "warned", "according to"} & _CLAUSE_VERBS == {"said", "estimated", "warned"}
+    assert not {"called", "described", "dubbed"} & _CLAUSE_VERBS

@@ -73,3 +73,11 @@ def test_year_then_percent_is_not_a_range() -> None:
 
 def test_list_numbering_is_not_a_number() -> None:
     assert [n.text for n in parse_numbers("1. Lin spoke.\n2. Tang spoke about 36%.")] == ["about 36%"]
+
+
+def test_shifted_moves_only_the_span() -> None:
+    sentence = "Revenue grew more than 20% last year."
+    n = parse_numbers(sentence)[0]
+    moved = n.shifted(100)
+    assert (moved.start, moved.end) == (n.start + 100, n.end + 100)
+    assert (moved.text, moved.unit, moved.value, moved.qualifier) == (n.text, n.unit, n.value, n.qualifier)
