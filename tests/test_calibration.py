@@ -1,4 +1,22 @@
-"""Calibration gate: per-kind precision/recall on the labelled briefs, no false alarms on clean ones."""
+"""Calibration gates: per-kind precision/recall on labelled briefs, no false alarms on clean ones.
+
+Two labelled sets, same thresholds:
+- `calibration/briefs.yaml` (108 briefs): the scorers were written against it.
+- `calibration/heldout.yaml` (40 briefs in the style of real LLM output), written apart
+  from the first. Measured before any tuning on it (every other kind 1.00):
+
+      invented_quote       P 1.00  R 0.80
+      altered_quote        P 0.83  R 1.00
+      misattributed_claim          R 0.80
+      unknown_entity               R 0.80
+      wrong_affiliation    P 0.83
+
+  Its disagreements were then fixed with general rules ("in the words of X", ORG ROLE
+  NAME, content-word closeness for short quotes, unknown organisations are unknown
+  entities rather than wrong affiliations) and one gold-set fix (Tang Jie's open-source
+  remark as a claim of his own), so it is no longer truly held out: a fresh set is needed
+  to measure generalisation.
+"""
 
 from __future__ import annotations
 
@@ -12,20 +30,22 @@ from harness.findings import ERROR_KINDS
 from harness.goldset.model import GoldSet
 
 THRESHOLD = 0.9
+# file -> the fewest briefs it must hold
+BRIEF_SETS = {"briefs.yaml": 70, "heldout.yaml": 40}
 
 
-@pytest.fixture(scope="module")
-def result(goldset: GoldSet, goldset_dir: Path) -> CalibrationResult:
-    gid, briefs = load_briefs(goldset_dir / "calibration" / "briefs.yaml")
+@pytest.fixture(scope="module", params=sorted(BRIEF_SETS))
+def result(request: pytest.FixtureRequest, goldset: GoldSet, goldset_dir: Path) -> CalibrationResult:
+    gid, briefs = load_briefs(goldset_dir / "calibration" / request.param)
     assert gid == goldset.id
-    assert len(briefs) >= 70
+    assert len(briefs) >= BRIEF_SETS[request.param]
     return evaluate(briefs, goldset)
 
 
 @pytest.mark.parametrize("kind", ERROR_KINDS)
 def test_error_kinds_meet_threshold(result: CalibrationResult, kind: str) -> None:
     s = result.scores[kind]
-    assert s.support > 0, f"no labelled {kind} in the calibration briefs"
+    assert s.support > 0, f"no labelled {kind} in the briefs"
     assert s.precision >= THRESHOLD and s.recall >= THRESHOLD, result.table()
 
 
