@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from harness.text.mentions import NameMention
+from harness.text.patterns import word_trie
 from harness.text.quotes import QuoteMention
 from harness.text.sentences import sentence_spans
 
@@ -311,19 +312,24 @@ def _phrasal(text: str, v: re.Match[str]) -> bool:
     return bool(_NOT_SPEECH_AFTER.match(text, v.end()))
 
 
-_WORD_RE = re.compile(r"[A-Za-z]+")
-_VERB_SET = frozenset(SPEECH_VERBS)
 _VERB_FIRST = frozenset({"according", "pointed", "points"})
-_VERB_OR_FIRST = _VERB_SET | _VERB_FIRST
+# A whole ASCII word that is a speech verb or starts one (ASCII-only case folding:
+# "ſaid" is no "said"); `_VERB_RE` then reads the verb there.
+_VERB_WORD_RE = re.compile(
+    r"\b(?=[a-z])" + word_trie(sorted({*SPEECH_VERBS, *_VERB_FIRST})) + r"(?![A-Za-z])",
+    re.IGNORECASE | re.ASCII,
+)
 
 
 def _speech_verbs(text: str) -> list[re.Match[str]]:
-    """Speech verbs in `text` (a set lookup per word; the regex runs only on hits)."""
+    """Speech verbs in `text`, each a match of `_VERB_RE`."""
     out = []
-    for w in [w for w in _WORD_RE.finditer(text) if w.group().lower() in _VERB_OR_FIRST]:
-        m = _VERB_RE.match(text, w.start())
-        if m is not None and (w.start() == 0 or not text[w.start() - 1].isalnum()):
-            out.append(m)
+    for w in _VERB_WORD_RE.finditer(text):
+        at = w.start()
+        if at == 0 or not text[at - 1].isalnum():
+            m = _VERB_RE.match(text, at)
+            if m is not None:
+                out.append(m)
     return out
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from harness.goldset.spec import Qualifier, Unit
+from harness.text.patterns import word_trie
 
 _SMALL = [
     "zero",
@@ -45,8 +46,8 @@ WORD_VALUES: dict[str, int] = (
 """Spelled-out numbers this parser reads (compounds like 'twenty-five' too)."""
 
 _WORDNUM = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|a\s+hundred|hundred|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
+    r"(?:" + word_trie(_TENS) + r"(?:[-\s]" + word_trie(_SMALL[1:10]) + r")?"
+    r"|a\s+hundred|hundred|" + word_trie(_SMALL) + r")"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)"
@@ -92,7 +93,7 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
 }
 """Words before a number and the qualifier they give it."""
 
-_QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIER_WORDS, key=len, reverse=True))
+_QUAL = word_trie(QUALIFIER_WORDS)
 
 _UNIT_WORDS: list[tuple[str, Unit]] = [
     (r"percentage\s+points?", "percent"),
