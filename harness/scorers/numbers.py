@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from harness.findings import Evidence, Finding, make_finding
-from harness.goldset.model import Number, Span
+from harness.goldset.model import Claim, Number, Span
 from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import ClaimEntry, GoldIndex, keywords, unit_family
 from harness.scorers.scope import Scope
@@ -93,8 +93,9 @@ def _candidates(
     n: NumberMention,
     family: str,
     clause_keywords: dict[tuple[int, int], set[str]],
-) -> list[tuple[float, ClaimEntry]]:
-    """Claims with a number of this unit family that the number's context is about, best first.
+) -> tuple[list[tuple[float, ClaimEntry]], set[str]]:
+    """Claims with a number of this unit family that the number's context is about, best
+    first, and the keywords of the number's clause.
 
     `clause_keywords` keeps the keywords of clauses already read: numbers often share one.
     """
@@ -107,7 +108,33 @@ def _candidates(
         for s, c in idx.claim_scores(context, min_score=CLAIM_MIN_SCORE, unit_family=family):
             if c.claim.id not in best or best[c.claim.id][0] < s:
                 best[c.claim.id] = (s, c)
-    return sorted(best.values(), key=lambda x: (-x[0], x[1].claim.id))
+    return sorted(best.values(), key=lambda x: (-x[0], x[1].claim.id)), clause_keywords[clause]
+
+
+def _swapped_into(
+    n: NumberMention, candidates: list[tuple[float, ClaimEntry]], owner: ClaimEntry, clause_keywords: set[str]
+) -> ClaimEntry | None:
+    """The claim a number was moved into, when it belongs to a sibling claim.
+
+    "1.2% of usage last year" where the source has 1.2% in late 2024 and 30%
+    last year: the number agrees with its `owner` claim (late 2024), but its
+    clause names something only another candidate claim has ("last year"),
+    nothing only the owner has ("late"), and that claim's number of this kind
+    is a different one. Judged on words, not on ranking: sibling claims often
+    tie.
+    """
+    family = unit_family(n.unit)
+    for _, other in candidates:
+        if other is owner or not (other.keywords - owner.keywords) & clause_keywords:
+            continue
+        gold = [g for g in other.claim.numbers if unit_family(g.unit) == family]
+        if (
+            gold
+            and not any(agrees(n, g) for g in gold)
+            and not (owner.keywords - other.keywords) & clause_keywords
+        ):
+            return other
+    return None
 
 
 def _is_trivial(n: NumberMention) -> bool:
@@ -125,9 +152,13 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
             continue
         total += 1
         family = unit_family(n.unit)
-        candidates = _candidates(idx, text, an, n, family, clause_keywords)
+        candidates, clause = _candidates(idx, text, an, n, family, clause_keywords)
         agreeing = [(s, c) for s, c in candidates if any(agrees(n, g) for g in c.claim.numbers)]
-        if agreeing and (not candidates or agreeing[0][0] >= 0.5 * candidates[0][0]):
+        if agreeing and agreeing[0][0] >= 0.5 * candidates[0][0]:
+            swapped = _swapped_into(n, candidates, agreeing[0][1], clause)
+            if swapped is not None:
+                findings.append(_mismatch(text, n, swapped.claim, family, scope, owner=agreeing[0][1].claim))
+                continue
             c = agreeing[0][1]
             if any(scope.covers(a.source) for a in c.claim.anchors) or _supported_in_scope(idx, n, scope):
                 ok += 1
@@ -146,22 +177,7 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
                 ok += 1
                 continue
             else:
-                g = gold_nums[0]
-                spans = [sp for sp in g.spans if scope.covers(sp.source)] or list(g.spans)
-                findings.append(
-                    make_finding(
-                        "number_mismatch",
-                        n.start,
-                        n.end,
-                        text,
-                        f"“{n.text}” does not match the source: {g.text!r} ({best.text[:120].strip()}).",
-                        claim_id=best.id,
-                        evidence=tuple(
-                            Evidence(source=sp.source, start=sp.start, end=sp.end, text=sp.text)
-                            for sp in spans[:2]
-                        ),
-                    )
-                )
+                findings.append(_mismatch(text, n, best, family, scope))
                 continue
         if _supported_in_scope(idx, n, scope):
             ok += 1
@@ -174,6 +190,28 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
             make_finding("unsupported_number", n.start, n.end, text, f"No source states “{n.text}”.")
         )
     return findings, {"numbers": total, "numbers_correct": ok}
+
+
+def _mismatch(
+    text: str, n: NumberMention, claim: Claim, family: str, scope: Scope, owner: Claim | None = None
+) -> Finding:
+    """`n` states `claim` with another number (`owner`: the claim the number belongs to)."""
+    g = next(g for g in claim.numbers if unit_family(g.unit) == family)
+    spans = [sp for sp in g.spans if scope.covers(sp.source)] or list(g.spans)
+    message = f"“{n.text}” does not match the source: {g.text!r} ({claim.text[:120].strip()})."
+    if owner is not None:
+        message += f" {n.text.strip()} belongs to another fact ({owner.text[:120].strip()})."
+    return make_finding(
+        "number_mismatch",
+        n.start,
+        n.end,
+        text,
+        message,
+        claim_id=claim.id,
+        evidence=tuple(
+            Evidence(source=sp.source, start=sp.start, end=sp.end, text=sp.text) for sp in spans[:2]
+        ),
+    )
 
 
 def _supported_in_scope(idx: GoldIndex, n: NumberMention, scope: Scope) -> bool:

@@ -218,6 +218,25 @@ def test_quote_from_another_article_is_outside_the_task(goldset: GoldSet) -> Non
     assert check(brief, goldset, "single-s001").findings == []
 
 
+def test_a_value_moved_to_a_sibling_fact_is_a_mismatch(goldset: GoldSet) -> None:
+    # s002: "1.2% global usage of open models in late 2024" / "30% ... last year".
+    brief = "- 1.2% global usage of open models last year (2025 study by OpenRouter)\n"
+    (f,) = check(brief, goldset, "single-s002").findings
+    assert (f.kind, f.text, f.claim_id) == ("number_mismatch", "1.2%", "c-open-usage-2025")
+    assert "belongs to another fact" in f.message and "late 2024" in f.message
+    (e,) = f.evidence
+    assert (e.source, e.text) == ("s002", "30%")
+    # The same value with its own period is fine, and so are both facts in one sentence.
+    assert (
+        check(
+            brief.replace("last year (2025 study by OpenRouter)", "in late 2024"), goldset, "single-s002"
+        ).findings
+        == []
+    )
+    both = "Open models went from 1.2% of global usage in late 2024 to 30% last year, OpenRouter found."
+    assert check(both, goldset, "single-s002").findings == []
+
+
 def test_evidence_points_into_sources(goldset: GoldSet) -> None:
     brief = 'Yao Shunyu said "the gap may actually be widening."'
     (f,) = [f for f in check(brief, goldset, "brief").findings if f.kind == "misattributed_quote"]
