@@ -284,8 +284,11 @@ def test_gate_junit_and_markdown(project: Path, capsys: pytest.CaptureFixture[st
     assert len(gate_cases) == 3 and suites["harness.gate"].get("failures") == "1"
     failed = [c for c in gate_cases if c.find("failure") is not None]
     assert [c.get("name") for c in failed] == ["local:smollm2: score >= 50"]
+    # Only thresholds fail: each summary's findings are listed, not failed (the failed request has no case).
     smol = suites["faithfulness.local:smollm2"]
-    assert smol.get("tests") == "2" and smol.get("failures") == "2"  # the failed request has no case
+    assert smol.get("tests") == "2" and smol.get("failures") == "0" and root.get("failures") == "1"
+    listed = [c.findtext("system-out") or "" for c in smol.findall("testcase")]
+    assert all("[error]" in out for out in listed)
     text = summary.read_text()
     assert text.startswith("# CI\n## Faithfulness gate: `20260115-100000-mini`")  # appended
     assert "| ❌ | local:smollm2 | score &gt;= 50 | 5.9 |" in text
