@@ -20,7 +20,14 @@ from string import Template
 from harness.errors import HarnessError
 from harness.goldset.model import GoldSet, Source, Task
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+
+def _templates_dir() -> Path:
+    """The templates a wheel installs as `harness/prompts`, else a checkout's `prompts/`."""
+    installed = Path(__file__).resolve().parents[1] / "prompts"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "prompts"
+
+
+PROMPTS_DIR = _templates_dir()
 _SECTION = re.compile(r"^=== (system|user) ===$", re.MULTILINE)
 _TEMPLATE_FILE = re.compile(r"^(?P<kind>[a-z0-9_]+)\.v(?P<version>\d+)\.txt$")
 
