@@ -31,11 +31,13 @@ def check(text: str, goldset: GoldSet, task: str | Task | None = None, path: str
     from harness.scorers.numbers import score_numbers
     from harness.scorers.quotes import score_quotes
     from harness.scorers.scope import Scope
+    from harness.text.layout import unwrap
 
     task_obj = goldset.task(task) if isinstance(task, str) else task
     idx = index_for(goldset)
     scope = Scope.of(goldset, task_obj)
-    an = analyse(text, idx)
+    # Hard-wrapped lines are read as one paragraph; offsets stay those of `text`.
+    an = analyse(unwrap(text), idx)
     quote_findings, matches = score_quotes(idx, an, scope)
     attribution_findings, attribution_stats = score_attribution(idx, an, matches, scope)
     number_findings, number_stats = score_numbers(idx, an, scope)
@@ -46,7 +48,7 @@ def check(text: str, goldset: GoldSet, task: str | Task | None = None, path: str
         + number_findings
         + score_entities(an)
     )
-    findings = _dedupe(findings)
+    findings = [_as_written(f, text) for f in _dedupe(findings)]
     # A person credited with words is an unknown speaker, not also an unknown entity.
     speakers = {(f.start, f.end) for f in findings if f.kind == "unknown_speaker"}
     findings = [f for f in findings if not (f.kind == "unknown_entity" and (f.start, f.end) in speakers)]
@@ -61,6 +63,12 @@ def check(text: str, goldset: GoldSet, task: str | Task | None = None, path: str
     for kind in KINDS:
         stats[kind] = sum(f.kind == kind for f in findings)
     return SummaryResult(path=path, task=task_obj.id if task_obj else None, findings=findings, stats=stats)
+
+
+def _as_written(f: Finding, text: str) -> Finding:
+    """The finding with its `text` as the summary has it (line breaks included)."""
+    written = text[f.start : f.end]
+    return f if f.text == written else f.model_copy(update={"text": written})
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from harness.scorers.index import GoldIndex, keywords_of_words
 from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
+from harness.text.layout import heading_lines
 from harness.text.mentions import (
     NameCandidate,
     NameMention,
@@ -184,7 +185,6 @@ ROLE_TITLES = frozenset(
         "spokesperson",
     ]
 )
-_HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|__[^_]+__\s*$)")
 
 
 def _speaker_like(idx: GoldIndex, m: NameMention) -> bool:
@@ -226,7 +226,7 @@ def analyse(text: str, idx: GoldIndex) -> SummaryAnalysis:
     quotes = extract_quotes(text)
     words = name_words(text)
     known = find_mentions(text, idx.aliases, words)
-    headings = _heading_lines(text)
+    headings = heading_lines(text)
     names = find_proper_names(text, words)
     known = _drop_surname_clashes(text, idx, names, known)
     unknown = [
@@ -284,22 +284,6 @@ def _drop_surname_clashes(
                 ):
                     continue
         out.append(m)
-    return out
-
-
-def _heading_lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        words = stripped.split()
-        title_case = (
-            0 < len(words) <= 12
-            and not stripped.endswith((".", "?", "!", ":", ";", ",", '"', "”"))
-            and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
-        )
-        if _HEADING_RE.match(line) or title_case:
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
     return out
 
 
