@@ -31,13 +31,14 @@ def check(text: str, goldset: GoldSet, task: str | Task | None = None, path: str
     from harness.scorers.numbers import score_numbers
     from harness.scorers.quotes import score_quotes
     from harness.scorers.scope import Scope
-    from harness.text.layout import unwrap
+    from harness.text.layout import read
 
     task_obj = goldset.task(task) if isinstance(task, str) else task
     idx = index_for(goldset)
     scope = Scope.of(goldset, task_obj)
-    # Hard-wrapped lines are read as one paragraph; offsets stay those of `text`.
-    an = analyse(unwrap(text), idx)
+    # Read through hard wraps and Markdown emphasis; offsets stay those of `text`.
+    reading = read(text)
+    an = analyse(reading.text, idx, reading.headings)
     quote_findings, matches = score_quotes(idx, an, scope)
     attribution_findings, attribution_stats = score_attribution(idx, an, matches, scope)
     number_findings, number_stats = score_numbers(idx, an, scope)

@@ -222,11 +222,13 @@ class SummaryAnalysis:
         return pos, pos
 
 
-def analyse(text: str, idx: GoldIndex) -> SummaryAnalysis:
+def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = None) -> SummaryAnalysis:
+    """Parse `text` once; `headings` are its heading lines when the caller found them
+    (before blanking Markdown emphasis, see `harness.text.layout.read`)."""
     quotes = extract_quotes(text)
     words = name_words(text)
     known = find_mentions(text, idx.aliases, words)
-    headings = heading_lines(text)
+    headings = heading_lines(text) if headings is None else headings
     names = find_proper_names(text, words)
     known = _drop_surname_clashes(text, idx, names, known)
     unknown = [

@@ -13,11 +13,18 @@ on in lower case, or when the paragraph is hard-wrapped (its lines run
 close to one width) and the next line's first word would not have fitted on
 the line: a wrapper moved it. Lines of a list written without bullets stay
 apart: their next words would have fitted.
+
+`read` goes further and gives the text the scorers read: soft breaks read
+through, and markup blanked to plain spaces, again one character for one:
+Markdown emphasis (`**Tang Jie**`, `*"..."*`), links (`[Zhipu AI](https://...)`
+reads "Zhipu AI"), bare URLs, citation marks (`[1]`), block-quote markers, a
+byte-order mark and unusual spaces (no-break, thin).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 
 _MARKDOWN_HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|__[^_]+__\s*$)")
@@ -95,3 +102,49 @@ def _soft_break(line: str, following: str, width: int | None) -> bool:
     if nxt[:1].islower():
         return True
     return width is not None and len(line.rstrip()) + 1 + len(nxt.split()[0]) > width
+
+
+# Markup around words: Markdown emphasis (not bullets, not inner underscores), links and
+# their targets, bare URLs, citation marks ("[1]", "[^2]", "[1, 3]"). A mark that closes
+# trades places with the punctuation or possessive after it, so "**Yao Shunyu**, Alibaba's"
+# reads "Yao Shunyu,   Alibaba's": words keep their offsets and stay next to the commas
+# and possessives the rules read (a full stop stays put: it may close a quotation).
+_OPENING = (
+    r"(?<![\w*])[*_]{1,3}(?=[\w\"“‘'«(\[])"
+    r"|\[(?=[^\]\n]{1,200}\]\([^)\s]+\))"
+    r"|\bhttps?://[^\s<>()\[\]\"“”]*[^\s<>()\[\]\"“”.,;:!?'’]"
+)
+_CLOSING = (
+    r"(?<=[\w.,!?;:\"”’'»)%])[*_]{1,3}(?=[’'\s,.;:!?)\]]|$)"
+    r"|\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)"
+    r"|\[\^?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"
+)
+_MARKUP_RE = re.compile(rf"(?P<open>{_OPENING})|(?P<close>{_CLOSING})(?P<after>(?:[’']s?(?!\w)|[,;:)\]])*)")
+_BLOCK_QUOTE_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+_ODD_SPACES = str.maketrans(dict.fromkeys("\ufeff\u00a0\u2007\u2009\u200a\u202f\u200b\u2060\u3000", " "))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the scorers read of a summary: `text` has the summary's length and offsets."""
+
+    text: str
+    headings: list[tuple[int, int]]  # heading lines, found before emphasis is blanked
+
+
+def read(text: str) -> Reading:
+    """The summary as the scorers read it (see the module docstring)."""
+    plain = unwrap(_BLOCK_QUOTE_RE.sub(_blank, text))
+    headings = heading_lines(plain)
+    plain = _MARKUP_RE.sub(_unmark, plain.translate(_ODD_SPACES))
+    return Reading(plain, headings)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _unmark(m: re.Match[str]) -> str:
+    if m.group("open") is not None:
+        return " " * len(m.group())
+    return m.group("after") + " " * len(m.group("close"))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+from collections import Counter
 
 import pytest
 
 from harness.calibration import load_briefs
 from harness.goldset.model import GoldSet
 from harness.scorers import check
-from harness.text.layout import heading_lines, unwrap
+from harness.text.layout import heading_lines, read, unwrap
 
 CALIBRATION = "goldsets/china-ai-gap-2026/calibration"
 
@@ -107,3 +109,52 @@ def test_heading_lines() -> None:
         "China's AI Leaders Temper Expectations",
         "**Bottom line:**",
     ]
+
+
+# How real summaries dress their text: none of it may change what the checker finds.
+DRESSINGS = {
+    "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
+    "byte-order mark": lambda t: "\ufeff" + t,
+    "no-break spaces": lambda t: t.replace(" ", "\u00a0"),
+    "two spaces after full stops": lambda t: re.sub(r"\. ", ".  ", t),
+    "bold names": lambda t: re.sub(r"\b(Tang Jie|Justin Lin|Lin Junyang|Yao Shunyu)\b", r"**\1**", t),
+    "bold organisations": lambda t: re.sub(r"\b(Alibaba|Zhipu AI|Tencent|OpenAI)\b", r"**\1**", t),
+    "italic quotations": lambda t: re.sub(r'("[^"\n]+")', r"*\1*", t),
+    "underscore italics": lambda t: re.sub(r'("[^"\n]+")', r"_\1_", t),
+    "citation marks": lambda t: re.sub(r"\.(\s|$)", r".[1]\1", t, count=2),
+    "a link": lambda t: re.sub(
+        r"\b(Zhipu AI|Tencent|Alibaba)\b", r"[\1](https://example.com/a?id=4)", t, count=1
+    ),
+    "a block quote": lambda t: "\n".join("> " + line if line.strip() else ">" for line in t.split("\n")),
+}
+
+
+@pytest.mark.parametrize("dressing", DRESSINGS)
+def test_markup_and_odd_spaces_change_no_verdict(goldset: GoldSet, dressing: str) -> None:
+    dress = DRESSINGS[dressing]
+    briefs = load_briefs(f"{CALIBRATION}/briefs.yaml")[1] + load_briefs(f"{CALIBRATION}/heldout.yaml")[1]
+    changed = []
+    for b in briefs:
+        dressed = dress(b.text)
+        plain = Counter(f.kind for f in check(b.text, goldset, b.task).findings)
+        if Counter(f.kind for f in check(dressed, goldset, b.task).findings) != plain:
+            changed.append(b.id)
+    assert changed == []
+
+
+def test_reading_keeps_offsets_and_blanks_markup() -> None:
+    text = (
+        '\ufeff**Yao Shunyu**, Alibaba\'s chief, said *"the gap"* is real[1]. See '
+        "[Zhipu AI](https://example.com/z)'s filing at https://example.com/x?y=1.\n"
+        "> Quoted\u00a0line"
+    )
+    reading = read(text)
+    assert len(reading.text) == len(text)
+    assert reading.text == (
+        '   Yao Shunyu,   Alibaba\'s chief, said  "the gap"  is real   . See '
+        " Zhipu AI's                         filing at " + " " * len("https://example.com/x?y=1") + ".\n"
+        "  Quoted line"
+    )
+    # Words keep their offsets.
+    for word in ("Yao Shunyu", "Alibaba's", "gap", "Zhipu AI", "filing", "Quoted"):
+        assert reading.text.index(word) == text.index(word)
