@@ -111,30 +111,45 @@ def _candidates(
     return sorted(best.values(), key=lambda x: (-x[0], x[1].claim.id)), clause_keywords[clause]
 
 
+SIBLING_OVERLAP = 0.6
+"""Share of the smaller claim's keywords two claims must share to be sibling facts."""
+
+
 def _swapped_into(
     n: NumberMention, candidates: list[tuple[float, ClaimEntry]], owner: ClaimEntry, clause_keywords: set[str]
 ) -> ClaimEntry | None:
     """The claim a number was moved into, when it belongs to a sibling claim.
 
     "1.2% of usage last year" where the source has 1.2% in late 2024 and 30%
-    last year: the number agrees with its `owner` claim (late 2024), but its
-    clause names something only another candidate claim has ("last year"),
-    nothing only the owner has ("late"), and that claim's number of this kind
-    is a different one. Judged on words, not on ranking: sibling claims often
-    tie.
+    last year: the number agrees with its `owner` claim (late 2024), but a
+    sibling claim (one stating much the same with another number: "30% ...
+    last year") has a number of this kind with another value, and
+    the clause names something only the sibling has ("last year") and
+    nothing only the owner has ("late"). Judged on words, not on ranking:
+    siblings often tie.
     """
+    if n.unit in ("count", "calendar_year"):
+        return None  # "100 nations" and "20,000 fighters" are not one quantity
     family = unit_family(n.unit)
     for _, other in candidates:
         if other is owner or not (other.keywords - owner.keywords) & clause_keywords:
             continue
+        shared = len(other.keywords & owner.keywords)
+        if shared < SIBLING_OVERLAP * min(len(other.keywords), len(owner.keywords)):
+            continue
         gold = [g for g in other.claim.numbers if unit_family(g.unit) == family]
         if (
             gold
-            and not any(agrees(n, g) for g in gold)
+            and not any(_same_value(n, g) for g in gold)
             and not (owner.keywords - other.keywords) & clause_keywords
         ):
             return other
     return None
+
+
+def _same_value(n: NumberMention, g: Number) -> bool:
+    """Same value or range, whatever the qualifier ("44%" and "no more than 44%")."""
+    return _close(n.value, g.value) and _close(n.low, g.low) and _close(n.high, g.high)
 
 
 def _is_trivial(n: NumberMention) -> bool:
