@@ -10,8 +10,20 @@ no model; the same inputs give the same findings in the same order.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from harness.findings import KINDS, Finding, SummaryResult
 from harness.goldset.model import GoldSet, Task
+from harness.scorers.affiliations import score_affiliations
+from harness.scorers.analysis import analyse
+from harness.scorers.attribution import score_attribution
+from harness.scorers.coverage import score_coverage
+from harness.scorers.entities import score_entities
+from harness.scorers.index import index_for
+from harness.scorers.numbers import score_numbers
+from harness.scorers.quotes import score_quotes
+from harness.scorers.scope import Scope
+from harness.text.layout import read
 
 SCORER = "harness.scorers.v1"
 """Versioned name of this scorer set, recorded in every report."""
@@ -22,17 +34,6 @@ def check(text: str, goldset: GoldSet, task: str | Task | None = None, path: str
 
     Raises KeyError naming the known tasks for an unknown task id.
     """
-    from harness.scorers.affiliations import score_affiliations
-    from harness.scorers.analysis import analyse
-    from harness.scorers.attribution import score_attribution
-    from harness.scorers.coverage import score_coverage
-    from harness.scorers.entities import score_entities
-    from harness.scorers.index import index_for
-    from harness.scorers.numbers import score_numbers
-    from harness.scorers.quotes import score_quotes
-    from harness.scorers.scope import Scope
-    from harness.text.layout import read
-
     task_obj = goldset.task(task) if isinstance(task, str) else task
     idx = index_for(goldset)
     scope = Scope.of(goldset, task_obj)
@@ -61,8 +62,9 @@ def check(text: str, goldset: GoldSet, task: str | Task | None = None, path: str
         **number_stats,
         **score_coverage(idx, an, scope),
     }
+    per_kind: Counter[str] = Counter(f.kind for f in findings)
     for kind in KINDS:
-        stats[kind] = sum(f.kind == kind for f in findings)
+        stats[kind] = per_kind[kind]
     return SummaryResult(path=path, task=task_obj.id if task_obj else None, findings=findings, stats=stats)
 
 
@@ -72,10 +74,13 @@ def _as_written(f: Finding, text: str) -> Finding:
     return f if f.text == written else f.model_copy(update={"text": written})
 
 
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, int, int]] = set()
     out = []
-    for f in sorted(findings, key=lambda f: (f.start, f.end, KINDS.index(f.kind))):
+    for f in sorted(findings, key=lambda f: (f.start, f.end, _KIND_ORDER[f.kind])):
         key = (f.kind, f.start, f.end)
         if key not in seen:
             seen.add(key)

@@ -14,9 +14,11 @@ words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from harness.findings import Evidence, Finding, make_finding
+from harness.goldset.model import Entity
 from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import GoldIndex
 from harness.scorers.roles import CHECKED_ROLES, ROLE_FAMILIES, roles_of
@@ -25,6 +27,18 @@ from harness.text.mentions import NameMention
 __all__ = ["CHECKED_ROLES", "ROLE_FAMILIES", "Tie", "find_ties", "roles_of", "score_affiliations"]
 
 _ROLE_WORDS = re.compile(r"^[\s\w’'&-]*$")
+_POSSESSIVE_MARK_RE = re.compile(r"^[’']s?")
+_OPEN_PARENTHESIS_RE = re.compile(r"\s*\(\s*")
+
+
+def _any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern found wherever one of `patterns` (all case-insensitive) is: one search
+    instead of one per role family."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
+_ANY_ROLE_RE = _any_of(ROLE_FAMILIES.values())
+_CHECKED_ROLE_RE = _any_of(ROLE_FAMILIES[fam] for fam in CHECKED_ROLES)
 _AFTER_PREP_RE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?$")
 _APPOSITIVE_RE = re.compile(
     r",\s+([^,.;:()\n\"“”«»]{3,110}?)(?=[,.;:)\n]|\s+(?:said|says|warned|noted|argued|estimated|put|added)\b)"
@@ -47,9 +61,11 @@ def _orgs(idx: GoldIndex, an: SummaryAnalysis) -> list[NameMention]:
 def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
     text = an.text
     orgs = _orgs(idx, an)
+    names = [m for m in an.mentions if m.kind == "name"]
+    people = [m for m in names if idx.is_person_key(m.key)]
     ties: list[Tie] = []
-    for p in an.mentions:
-        if p.kind != "name" or not idx.is_person_key(p.key) or an.in_quote(p.start, p.end) is not None:
+    for p in people:
+        if an.in_quote(p.start, p.end) is not None:
             continue
         # ORG's [role] P   /   ORG role P
         before = [o for o in orgs if o.end <= p.start and p.start - o.end <= 60]
@@ -57,11 +73,11 @@ def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
             o = before[-1]
             between = text[o.end : p.start]
             if o.possessive:
-                between = re.sub(r"^[’']s?", "", between)
-            if re.fullmatch(r"[\s\w’'&-]*", between) and not any(
-                m.start >= o.end and m.end <= p.start and m.kind == "name" for m in an.mentions
+                between = _POSSESSIVE_MARK_RE.sub("", between)
+            if _ROLE_WORDS.fullmatch(between) and not any(
+                m.start >= o.end and m.end <= p.start for m in names
             ):
-                has_role = any(rx.search(between) for rx in ROLE_FAMILIES.values())
+                has_role = _ANY_ROLE_RE.search(between) is not None
                 if o.possessive or has_role:
                     a = o.end + (len(text[o.end : p.start]) - len(between))
                     ties.append(Tie(p, o, a, p.start))
@@ -70,7 +86,7 @@ def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
         if after and _AFTER_PREP_RE.fullmatch(text[p.end : after[0].start]):
             ties.append(Tie(p, after[0], p.end, p.end))
             continue
-        if after and re.fullmatch(r"\s*\(\s*", text[p.end : after[0].start]):
+        if after and _OPEN_PARENTHESIS_RE.fullmatch(text[p.end : after[0].start]):
             ties.append(Tie(p, after[0], p.end, p.end))
             continue
         # P, role of ORG,
@@ -79,9 +95,9 @@ def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
             a, b = m.span(1)
             # Organisations no source mentions are unknown entities, not ties to judge.
             inner = [o for o in orgs if a <= o.start and o.end <= b and o.key in idx.organisations]
-            if any(x.kind == "name" and idx.is_person_key(x.key) and a <= x.start < b for x in an.mentions):
+            if any(a <= x.start < b for x in people):
                 continue
-            if inner or any(rx.search(text, a, b) for rx in ROLE_FAMILIES.values()):
+            if inner or _ANY_ROLE_RE.search(text, a, b):
                 ties.append(Tie(p, inner[0] if inner else None, a, b))
     return ties
 
@@ -95,11 +111,6 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
         if person is None:
             continue
         held = {a.org for a in person.affiliations}
-        ev = tuple(
-            Evidence(source=s.source, start=s.start, end=s.end, text=s.text)
-            for a in person.affiliations
-            for s in a.anchors[:1]
-        )
         o = tie.org
         if o is not None and o.key in idx.organisations and o.key not in held:
             if (o.start, o.end) not in seen:
@@ -117,7 +128,7 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
                         f"{person.name} is tied to {org_name}; the sources tie {person.name} to {real}.",
                         entity_id=person.id,
                         claimed_speaker=None,
-                        evidence=ev,
+                        evidence=_evidence(person),
                     )
                 )
             continue
@@ -125,6 +136,8 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
         # the role the tie gives ("CEO of <unknown>") is still checked.
         gold_roles = idx.person_roles[person.id]
         role_text = text[tie.role_start : tie.role_end]
+        if not _CHECKED_ROLE_RE.search(role_text):
+            continue  # no role specific enough to be wrong
         for fam in CHECKED_ROLES:
             rm = ROLE_FAMILIES[fam].search(role_text)
             if rm and fam not in gold_roles:
@@ -141,7 +154,16 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
                         text,
                         f"{person.name} is called “{rm.group()}”; the sources give: {roles}.",
                         entity_id=person.id,
-                        evidence=ev,
+                        evidence=_evidence(person),
                     )
                 )
     return findings
+
+
+def _evidence(person: Entity) -> tuple[Evidence, ...]:
+    """Where the sources tie the person to each of their organisations."""
+    return tuple(
+        Evidence(source=s.source, start=s.start, end=s.end, text=s.text)
+        for a in person.affiliations
+        for s in a.anchors[:1]
+    )

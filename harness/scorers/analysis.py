@@ -8,19 +8,20 @@ gold set's alias table, so each scorer only compares.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from harness.scorers.index import GoldIndex, keywords_of_words
 from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
 from harness.text.layout import heading_lines
 from harness.text.mentions import (
-    NameCandidate,
     NameMention,
+    TextWords,
     Word,
     find_mentions,
-    find_proper_names,
     name_words,
+    proper_name_runs,
+    starts_sentence,
 )
 from harness.text.normalize import words as normalised_words
 from harness.text.numbers import NumberMention, parse_numbers
@@ -226,15 +227,12 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
     """Parse `text` once; `headings` are its heading lines when the caller found them
     (before blanking Markdown emphasis, see `harness.text.layout.read`)."""
     quotes = extract_quotes(text)
-    words = name_words(text)
+    words = TextWords.of(text)
     known = find_mentions(text, idx.aliases, words)
     headings = heading_lines(text) if headings is None else headings
-    names = find_proper_names(text, words)
-    known = _drop_surname_clashes(text, idx, names, known)
-    unknown = [
-        NameMention(c.start, c.end, c.text, None, "unknown", c.possessive)
-        for c in unknown_name_candidates(text, idx, names, known, headings)
-    ]
+    runs = proper_name_runs(text, words)
+    known = _drop_surname_clashes(idx, words, runs, known)
+    unknown = unknown_names(text, idx, words, runs, known, headings)
     mentions = sorted(known + unknown, key=lambda m: m.start)
     is_person = lambda m: _speaker_like(idx, m)  # noqa: E731
     is_org = lambda m: m.key in idx.organisations  # noqa: E731
@@ -249,9 +247,8 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
     speech = (text, quotes, mentions, is_person, gender_of, is_org)
     attributions = find_attributions(*speech, sentences=sentences)
     reported = find_reported_speech(*speech, sentences=sentences)
-    unknown_in_run = [m for m in unknown]
     org_mentions = sorted(
-        [m for m in find_mentions(text, idx.org_names, words) if m.kind == "name"] + unknown_in_run,
+        [m for m in find_mentions(text, idx.org_names, words, pronouns=False) if m.kind == "name"] + unknown,
         key=lambda m: m.start,
     )
     return SummaryAnalysis(
@@ -271,62 +268,91 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
 
 
 def _drop_surname_clashes(
-    text: str, idx: GoldIndex, names: list[NameCandidate], known: list[NameMention]
+    idx: GoldIndex, words: TextWords, runs: list[tuple[int, int]], known: list[NameMention]
 ) -> list[NameMention]:
     """'Liu Yang' is not Yang Zhilin: a one-word alias next to a capitalised
-    word no source uses belongs to another name."""
+    word no source uses belongs to another name. `runs` are the capitalised runs
+    (first and last word)."""
+    starts, ends = words.starts, words.ends
     out = []
     for m in known:
         if m.kind == "name" and " " not in m.text and idx.is_person_key(m.key):
-            run = next((c for c in names if c.start <= m.start and m.end <= c.end), None)
-            if run is not None and len(run.words) > 1:
-                others = [w for w in run.words if w not in m.text.split()]
+            run = next(((i, j) for i, j in runs if starts[i] <= m.start and m.end <= ends[j]), None)
+            if run is not None and run[1] > run[0]:
+                first, last = run
+                others = [w for w in words.texts[first : last + 1] if w not in m.text.split()]
                 if any(not _known_word(w, idx) for w in others) and not any(
-                    k is not m and k.kind == "name" and run.start <= k.start < run.end for k in known
+                    k is not m and k.kind == "name" and starts[first] <= k.start < ends[last] for k in known
                 ):
                     continue
         out.append(m)
     return out
 
 
-def unknown_name_candidates(
+def unknown_names(
     text: str,
     idx: GoldIndex,
-    candidates: list[NameCandidate],
+    words: TextWords,
+    runs: list[tuple[int, int]],
     known: list[NameMention],
     headings: list[tuple[int, int]],
-) -> list[NameCandidate]:
+) -> list[NameMention]:
     """Capitalised runs (minus known names) with a word no source uses."""
     out = []
-    # Known names come in text order without overlaps, so their ends are in order too.
-    known_spans = [(m.start, m.end) for m in known if m.kind != "pronoun"]
-    known_ends = [b for _, b in known_spans]
-    for cand in candidates:
-        if any(a <= cand.start < b for a, b in headings):
+    covered = _covered_words(words, known)
+    for first, last in runs:
+        if all(covered[first : last + 1]):
+            continue  # most runs are known names
+        # And most others are common words, such as a sentence's first "The". (A last
+        # word with an apostrophe may read differently in a piece: see `_uncovered_pieces`.)
+        if "'" not in words.texts[last] and all(
+            covered[k] or _known_word(words.texts[k], idx) for k in range(first, last + 1)
+        ):
             continue
-        # Split the run around known names; keep the leftover words.
-        pieces: list[tuple[int, int]] = []
-        pos = cand.start
-        for a, b in known_spans[bisect_right(known_ends, cand.start) :]:
-            if a >= cand.end:
-                break
-            if a > pos:
-                pieces.append((pos, a))
-            pos = max(pos, b)
-        if pos < cand.end:
-            pieces.append((pos, cand.end))
-        for a, b in pieces:
-            ws = name_words(text[a:b])
-            if not ws:
-                continue
-            if b == cand.end and cand.possessive:  # "Baidu's": the run's possessive was cut off
-                ws[-1] = ws[-1]._replace(possessive=True)
+        run_start = words.starts[first]
+        if any(a <= run_start < b for a, b in headings):
+            continue
+        for piece in _uncovered_pieces(text, words, first, last, covered):
             # "Baidu CTO Wang Haifeng": a title inside a run separates an organisation from a person.
-            for group in _split_at_titles(ws):
-                found = _unknown_run(text, idx, cand, a, group)
+            for group in _split_at_titles(piece):
+                found = _unknown_run(text, idx, run_start, group)
                 if found is not None:
                     out.append(found)
     return out
+
+
+def _covered_words(words: TextWords, known: list[NameMention]) -> list[bool]:
+    """Which words lie inside a known name or description (mentions start and end at words)."""
+    covered = [False] * len(words)
+    for m in known:
+        if m.kind != "pronoun":
+            first = bisect_left(words.starts, m.start)
+            end = bisect_left(words.starts, m.end, first)
+            covered[first:end] = [True] * (end - first)
+    return covered
+
+
+def _uncovered_pieces(
+    text: str, words: TextWords, first: int, last: int, covered: list[bool]
+) -> list[list[Word]]:
+    """The words `first`..`last` outside known names, split where a known name was."""
+    pieces: list[list[Word]] = [[]]
+    for k in range(first, last + 1):
+        if not covered[k]:
+            word = words.word(k)
+            if word.possessive and "'" in word.text:  # "Tencent's’s"
+                word = _without_second_possessive(text, word)
+            pieces[-1].append(word)
+        elif pieces[-1]:
+            pieces.append([])
+    return [p for p in pieces if p]
+
+
+def _without_second_possessive(text: str, word: Word) -> Word:
+    """A possessive word read again on its own: "Tencent's’s" is the word "Tencent's"
+    of the text, and that, read alone, is the possessive "Tencent"."""
+    again = name_words(text[word.start : word.end])[0]
+    return Word(again.text, word.start, word.start + again.end, True)
 
 
 def _split_at_titles(ws: list[Word]) -> list[list[Word]]:
@@ -341,10 +367,8 @@ def _split_at_titles(ws: list[Word]) -> list[list[Word]]:
     return [g for g in groups if g]
 
 
-def _unknown_run(
-    text: str, idx: GoldIndex, cand: NameCandidate, offset: int, ws: list[Word]
-) -> NameCandidate | None:
-    """The unknown name in words `ws` of a capitalised run (offsets from `offset`), if any."""
+def _unknown_run(text: str, idx: GoldIndex, run_start: int, ws: list[Word]) -> NameMention | None:
+    """The unknown name in words `ws` of a capitalised run starting at `run_start`, if any."""
     if all(_known_word(w.text, idx) for w in ws):
         return None
     # Trim titles and ordinary words ("Analyst", "Former"), never name words.
@@ -355,22 +379,22 @@ def _unknown_run(
         hi -= 1
     if lo >= hi:
         return None
-    start, end = offset + ws[lo].start, offset + ws[hi - 1].end
+    start, end = ws[lo].start, ws[hi - 1].end
     run = ws[lo:hi]
-    initial = cand.sentence_initial and start == cand.start
     plain = run[0].text[:1].isupper() and run[0].text[1:].islower()
     if (
-        initial
-        and len(run) == 1
+        len(run) == 1
         and plain
         and not run[0].possessive
+        and start == run_start
+        and starts_sentence(text, start)
         and not _followed_by_speech(text, end)
         and not _followed_by_title(text, end)
     ):
         return None  # a capitalised first word proves nothing
     if all(w.text.isdigit() for w in run):
         return None
-    return NameCandidate(start, end, text[start:end], tuple(w.text for w in run), initial, run[-1].possessive)
+    return NameMention(start, end, text[start:end], None, "unknown", run[-1].possessive)
 
 
 def _ordinary_word(word: str, idx: GoldIndex) -> bool:

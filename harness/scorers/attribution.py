@@ -16,7 +16,9 @@ from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import GoldIndex, keywords, speaker_anchor
 from harness.scorers.quotes import QuoteMatch
 from harness.scorers.scope import Scope
+from harness.text.attribution import ReportedSpeech
 from harness.text.mentions import NameMention
+from harness.text.quotes import QuoteMention
 
 CLAIM_MIN_SCORE = 0.5
 """Share of the reported content's keyword weight a claim must explain."""
@@ -132,9 +134,8 @@ def _reported_speech(
     text = an.text
     findings: list[Finding] = []
     for rs in an.reported:
-        quoted = sum(max(0, min(q.end, rs.end) - max(q.start, rs.start)) for q in an.quotes)
-        if quoted > 0.5 * (rs.end - rs.start) or any(0 <= q.open_start - rs.end <= 3 for q in an.quotes):
-            continue  # the remark is carried by quote marks: the quote scorer judges it
+        if _carried_by_quotes(rs, an.quotes):
+            continue  # the quote scorer judges it
         who = rs.resolved
         if who is None:
             continue
@@ -144,7 +145,7 @@ def _reported_speech(
             continue
         if not idx.is_person_key(who.key):
             continue
-        scored = [(s, c) for s, c in idx.claim_scores(keywords(rs.text)) if s >= CLAIM_MIN_SCORE * 0.6]
+        scored = idx.claim_scores(keywords(rs.text), min_score=CLAIM_MIN_SCORE * 0.6)
         if not scored or scored[0][0] < CLAIM_MIN_SCORE:
             continue
         best_score = scored[0][0]
@@ -173,6 +174,16 @@ def _reported_speech(
             )
         )
     return findings
+
+
+def _carried_by_quotes(rs: ReportedSpeech, quotes: list[QuoteMention]) -> bool:
+    """The remark is mostly inside quote marks, or a quote follows right after it."""
+    quoted = 0
+    for q in quotes:
+        if 0 <= q.open_start - rs.end <= 3:
+            return True
+        quoted += max(0, min(q.end, rs.end) - max(q.start, rs.start))
+    return quoted > 0.5 * (rs.end - rs.start)
 
 
 def _claim_people(idx: GoldIndex, claim_text: str) -> set[str]:

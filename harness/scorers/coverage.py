@@ -8,6 +8,8 @@ design: it counts facts, it does not judge paraphrase.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from harness.goldset.model import UNNAMED, Claim
 from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import ClaimEntry, GoldIndex
@@ -26,19 +28,53 @@ def _key_claim_entries(idx: GoldIndex, scope: Scope) -> list[ClaimEntry]:
     return [e for e in idx.key_claims if any(scope.covers(a.source) for a in e.claim.anchors)]
 
 
+@dataclass(frozen=True)
+class _KeyClaimTable:
+    """The gold set's key claims, each with its text keywords as bits of an int (a window's
+    keywords and a claim's are compared with one `&` and a bit count: a set intersection per
+    pair costs far more) and the sources its anchors are in."""
+
+    bit: dict[str, int]  # keyword -> its bit
+    vocabulary: frozenset[str]  # the keywords that have a bit
+    claims: tuple[tuple[ClaimEntry, int, frozenset[str]], ...]  # claim, keyword bits, sources
+
+
+_KEY_CLAIM_TABLES: dict[int, tuple[GoldIndex, _KeyClaimTable]] = {}
+
+
+def _key_claim_table(idx: GoldIndex) -> _KeyClaimTable:
+    """`_KeyClaimTable` of the gold set, built on first use (kept like `index_for`)."""
+    hit = _KEY_CLAIM_TABLES.get(id(idx))
+    if hit is not None and hit[0] is idx:
+        return hit[1]
+    vocabulary = sorted({k for e in idx.key_claims for k in e.text_keywords})
+    bit = {k: 1 << i for i, k in enumerate(vocabulary)}
+    claims = tuple(
+        (e, sum(bit[k] for k in e.text_keywords), frozenset(a.source for a in e.claim.anchors))
+        for e in idx.key_claims
+    )
+    if len(_KEY_CLAIM_TABLES) > 8:
+        _KEY_CLAIM_TABLES.clear()
+    table = _KeyClaimTable(bit, frozenset(bit), claims)
+    _KEY_CLAIM_TABLES[id(idx)] = (idx, table)
+    return table
+
+
 def score_coverage(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> dict[str, int]:
-    entries = _key_claim_entries(idx, scope)
+    table = _key_claim_table(idx)
+    # The key claims anchored in a source the summary may draw on (as `_key_claim_entries`).
+    entries = [(e, ckw) for e, ckw, sources in table.claims if not sources.isdisjoint(scope.sources)]
     sents = an.sentences
     # Sentences are separated by white space only, so a pair's keywords are the union of theirs.
-    skw = an.sentence_keywords
+    skw = [sum(map(table.bit.__getitem__, kw & table.vocabulary)) for kw in an.sentence_keywords]
     windows = [(a, b) for a, b in sents] + [(sents[i][0], sents[i + 1][1]) for i in range(len(sents) - 1)]
     wkw = skw + [skw[i] | skw[i + 1] for i in range(len(sents) - 1)]
     covered = 0
-    for entry in entries:
-        c, ckw = entry.claim, entry.text_keywords
+    for entry, ckw in entries:
+        c = entry.claim
         for (a, b), kw in zip(windows, wkw, strict=True):
-            shared = len(ckw & kw)
-            if shared < MIN_SHARED or shared < MIN_SHARE_OF_CLAIM * len(ckw):
+            shared = (ckw & kw).bit_count()
+            if shared < MIN_SHARED or shared < MIN_SHARE_OF_CLAIM * len(entry.text_keywords):
                 continue
             if (
                 c.speaker

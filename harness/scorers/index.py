@@ -128,8 +128,10 @@ class GoldIndex:
             total += w
             for ci in by_kw.get(k, ()):
                 hits[ci] = hits.get(ci, 0.0) + w
-        scored = [(s, self.claims[ci]) for ci, w in hits.items() if (s := w / total) >= min_score]
-        scored.sort(key=lambda x: (-x[0], x[1].claim.id))
+        claims = self.claims
+        scored = [(s, claims[ci]) for ci, w in hits.items() if (s := w / total) >= min_score]
+        if len(scored) > 1:
+            scored.sort(key=lambda x: (-x[0], x[1].claim.id))
         return scored
 
 
@@ -143,7 +145,23 @@ def unit_family(unit: str) -> str:
 
 def keywords(text: str) -> set[str]:
     """Content-word stems of a text, without numbers (compared separately)."""
-    return keywords_of_words(words(text))
+    return keywords_of_chunks(text.split())
+
+
+def keywords_of_chunks(chunks: list[str]) -> set[str]:
+    """`keywords` of a text already split at white space.
+
+    No word spans white space, so a text's keywords are those of its chunks,
+    and each chunk (a word with its punctuation) is read once, not per text.
+    """
+    found: set[str] = set()
+    return found.union(*map(_chunk_keywords, chunks))
+
+
+@lru_cache(maxsize=65536)
+def _chunk_keywords(chunk: str) -> frozenset[str]:
+    """`keywords` of a chunk of text without white space."""
+    return frozenset(keywords_of_words(words(chunk)))
 
 
 def keywords_of_words(normalised: list[str]) -> set[str]:

@@ -15,7 +15,7 @@ import re
 from harness.findings import Evidence, Finding, make_finding
 from harness.goldset.model import Claim, Number, Span
 from harness.scorers.analysis import SummaryAnalysis
-from harness.scorers.index import ClaimEntry, GoldIndex, keywords, unit_family
+from harness.scorers.index import ClaimEntry, GoldIndex, keywords, keywords_of_chunks, unit_family
 from harness.scorers.scope import Scope
 from harness.text.numbers import NumberMention
 
@@ -65,50 +65,73 @@ def _agreeing_source_numbers(idx: GoldIndex, n: NumberMention) -> list[tuple[str
 
 
 _CLAUSE_CUT_RE = re.compile(r";|\s[—–]\s|, (?:while|whereas|but|and) ")
+_CLAUSE_CUT_MARKS = (";", "—", "–", ", and ", ", but ", ", while ", ", whereas ")  # every cut holds one
 
 
-def _clause(text: str, sentence: tuple[int, int], n: NumberMention) -> tuple[int, int]:
-    """[start, end) of the clause around a number: its sentence, cut at ';' and the like."""
-    a, b = sentence
-    s = text[a:b]
-    rel = n.start - a
-    cuts = list(_CLAUSE_CUT_RE.finditer(s))
-    lo = max([m.end() for m in cuts if m.end() <= rel], default=0)
-    hi = min([m.start() for m in cuts if m.start() >= rel + len(n.text)], default=len(s))
-    return a + lo, a + max(lo, hi)
+class _Contexts:
+    """Where the numbers of one summary stand: their clauses and the words around them.
 
+    Numbers often share a sentence or a clause, so a sentence's clause cuts and
+    a clause's keywords are read once per summary; most clauses are whole
+    sentences, whose keywords the analysis has.
+    """
 
-def _window(text: str, sentence: tuple[int, int], n: NumberMention, width: int = 6) -> str:
-    """The few words either side of a number, within its sentence."""
-    a, b = sentence
-    left = text[a : n.start].split()[-width:]
-    right = text[n.end : b].split()[:width]
-    return " ".join([*left, *right])
+    def __init__(self, an: SummaryAnalysis) -> None:
+        self.an = an
+        self.text = an.text
+        self._cuts: dict[tuple[int, int], tuple[int, list[tuple[int, int]]]] = {}
+        self._clause_keywords = dict(zip(an.sentences, an.sentence_keywords, strict=True))
+
+    def clause(self, sentence: tuple[int, int], n: NumberMention) -> tuple[int, int]:
+        """[start, end) of the clause around a number: its sentence, cut at ';' and the like."""
+        a = sentence[0]
+        length, cuts = self._sentence_cuts(sentence)
+        if not cuts:
+            return a, a + length
+        rel = n.start - a
+        lo = max([e for _, e in cuts if e <= rel], default=0)
+        hi = min([s for s, _ in cuts if s >= rel + len(n.text)], default=length)
+        return a + lo, a + max(lo, hi)
+
+    def _sentence_cuts(self, sentence: tuple[int, int]) -> tuple[int, list[tuple[int, int]]]:
+        """The length of a sentence and the spans of its clause cuts, from its start."""
+        read = self._cuts.get(sentence)
+        if read is None:
+            s = self.text[sentence[0] : sentence[1]]
+            cuts = []
+            if any(mark in s for mark in _CLAUSE_CUT_MARKS):
+                cuts = [m.span() for m in _CLAUSE_CUT_RE.finditer(s)]
+            read = self._cuts[sentence] = (len(s), cuts)
+        return read
+
+    def clause_keywords(self, clause: tuple[int, int]) -> set[str]:
+        """`keywords` of a clause."""
+        kws = self._clause_keywords.get(clause)
+        if kws is None:
+            kws = self._clause_keywords[clause] = keywords(self.text[clause[0] : clause[1]])
+        return kws
+
+    def window_keywords(self, sentence: tuple[int, int], n: NumberMention, width: int = 6) -> set[str]:
+        """Keywords of the few words either side of a number, within its sentence."""
+        a, b = sentence
+        left = self.text[a : n.start].rsplit(None, width)[-width:]
+        right = self.text[n.end : b].split(None, width)[:width]
+        return keywords_of_chunks(left + right)
 
 
 def _candidates(
-    idx: GoldIndex,
-    text: str,
-    an: SummaryAnalysis,
-    n: NumberMention,
-    family: str,
-    clause_keywords: dict[tuple[int, int], set[str]],
+    idx: GoldIndex, contexts: _Contexts, n: NumberMention, family: str
 ) -> tuple[list[tuple[float, ClaimEntry]], set[str]]:
     """Claims with a number of this unit family that the number's context is about, best
-    first, and the keywords of the number's clause.
-
-    `clause_keywords` keeps the keywords of clauses already read: numbers often share one.
-    """
-    sentence = an.sentence_of(n.start)
+    first, and the keywords of the number's clause."""
+    sentence = contexts.an.sentence_of(n.start)
     best: dict[str, tuple[float, ClaimEntry]] = {}
-    clause = _clause(text, sentence, n)
-    if clause not in clause_keywords:
-        clause_keywords[clause] = keywords(text[clause[0] : clause[1]])
-    for context in (clause_keywords[clause], keywords(_window(text, sentence, n))):
+    clause_keywords = contexts.clause_keywords(contexts.clause(sentence, n))
+    for context in (clause_keywords, contexts.window_keywords(sentence, n)):
         for s, c in idx.claim_scores(context, min_score=CLAIM_MIN_SCORE, unit_family=family):
             if c.claim.id not in best or best[c.claim.id][0] < s:
                 best[c.claim.id] = (s, c)
-    return sorted(best.values(), key=lambda x: (-x[0], x[1].claim.id)), clause_keywords[clause]
+    return sorted(best.values(), key=lambda x: (-x[0], x[1].claim.id)), clause_keywords
 
 
 SIBLING_OVERLAP = 0.6
@@ -152,6 +175,16 @@ def _same_value(n: NumberMention, g: Number) -> bool:
     return _close(n.value, g.value) and _close(n.low, g.low) and _close(n.high, g.high)
 
 
+def _first_agreeing(
+    n: NumberMention, candidates: list[tuple[float, ClaimEntry]]
+) -> tuple[float, ClaimEntry] | None:
+    """The best candidate claim with a number that agrees with `n`."""
+    for s, c in candidates:
+        if any(agrees(n, g) for g in c.claim.numbers):
+            return s, c
+    return None
+
+
 def _is_trivial(n: NumberMention) -> bool:
     """Small spelled-out counts ("two companies") are not figures worth checking."""
     return n.unit == "count" and n.written and (n.value or 0) < 10
@@ -161,21 +194,21 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
     text = an.text
     findings: list[Finding] = []
     total = ok = 0
-    clause_keywords: dict[tuple[int, int], set[str]] = {}
+    contexts = _Contexts(an)
     for n in an.numbers:
         if _is_trivial(n) or an.in_heading(n.start):
             continue
         total += 1
         family = unit_family(n.unit)
-        candidates, clause = _candidates(idx, text, an, n, family, clause_keywords)
-        agreeing = [(s, c) for s, c in candidates if any(agrees(n, g) for g in c.claim.numbers)]
-        if agreeing and agreeing[0][0] >= 0.5 * candidates[0][0]:
-            swapped = _swapped_into(n, candidates, agreeing[0][1], clause)
+        candidates, clause = _candidates(idx, contexts, n, family)
+        agreeing = _first_agreeing(n, candidates)
+        if agreeing is not None and agreeing[0] >= 0.5 * candidates[0][0]:
+            c = agreeing[1]
+            swapped = _swapped_into(n, candidates, c, clause)
             if swapped is not None:
-                findings.append(_mismatch(text, n, swapped.claim, family, scope, owner=agreeing[0][1].claim))
+                findings.append(_mismatch(text, n, swapped.claim, family, scope, owner=c.claim))
                 continue
-            c = agreeing[0][1]
-            if any(scope.covers(a.source) for a in c.claim.anchors) or _supported_in_scope(idx, n, scope):
+            if any(map(scope.covers, c.sources)) or _supported_in_scope(idx, n, scope):
                 ok += 1
                 continue
             findings.append(_outside(text, n, c.claim.anchors, idx, scope))

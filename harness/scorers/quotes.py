@@ -13,6 +13,8 @@ wording, quoted narration when close to prose, invented otherwise.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -47,41 +49,76 @@ class QuoteMatch:
         return self.quote.speaker if self.quote else None
 
 
-def _segments(text: str, q: QuoteMention) -> list[list[str]]:
-    return [words(text[a:b]) for a, b in split_elisions(text, q.start, q.end)]
+def _segments(text: str, q: QuoteMention) -> list[tuple[str, ...]]:
+    return [tuple(words(text[a:b])) for a, b in split_elisions(text, q.start, q.end)]
 
 
-def _find_verbatim(st: SourceTokens, segments: list[list[str]]) -> list[list[tuple[int, int]]]:
-    """Occurrences of the segments, in order, in a source's story text."""
+@dataclass(frozen=True)
+class _SourceWords:
+    """Where each run of one to three words stands in one source's story tokens, and the
+    source's quote wordings: a quote's words are looked up, not searched for through the text."""
+
+    norms: tuple[str, ...]
+    positions: dict[tuple[str, ...], list[int]]  # (w1,), (w1, w2), (w1, w2, w3) -> token indices
+    anchors: tuple[QuoteAnchor, ...]  # quote wordings in this source, in gold-set order
+
+
+_SOURCE_WORDS: dict[int, tuple[GoldIndex, dict[str, _SourceWords]]] = {}
+
+
+def _source_words(idx: GoldIndex) -> dict[str, _SourceWords]:
+    """`_SourceWords` of each source of the gold set, built on first use (kept like `index_for`)."""
+    hit = _SOURCE_WORDS.get(id(idx))
+    if hit is not None and hit[0] is idx:
+        return hit[1]
+    tables = {}
+    for sid, st in idx.sources.items():
+        norms = tuple(t.norm for t in st.tokens)
+        positions: dict[tuple[str, ...], list[int]] = {}
+        for n in (1, 2, 3):
+            for i in range(len(norms) - n + 1):
+                positions.setdefault(norms[i : i + n], []).append(i)
+        anchors = tuple(qa for qa in idx.quote_anchors if qa.span.source == sid)
+        tables[sid] = _SourceWords(norms, positions, anchors)
+    if len(_SOURCE_WORDS) > 8:
+        _SOURCE_WORDS.clear()
+    _SOURCE_WORDS[id(idx)] = (idx, tables)
+    return tables
+
+
+def _occurrences(sw: _SourceWords, seq: tuple[str, ...], start: int = 0) -> Iterator[int]:
+    """Token indices (ascending, from `start`) where the words `seq` stand in a row."""
+    positions = sw.positions.get(seq[:3], [])
+    for i in positions[bisect_left(positions, start) :]:
+        if sw.norms[i : i + len(seq)] == seq:
+            yield i
+
+
+def _find_verbatim(
+    st: SourceTokens, sw: _SourceWords, segments: list[tuple[str, ...]]
+) -> list[list[tuple[int, int]]]:
+    """Occurrences of the segments, in order, in a source's story text (at most 8)."""
     out: list[list[tuple[int, int]]] = []
-    first = " " + " ".join(segments[0]) + " "
-    pos = st.joined.find(first)
-    while pos >= 0 and len(out) < 8:
-        i = st.token_at(pos + 1)
+    if segments[0][:3] not in sw.positions:
+        return out  # its first words are not in this source
+    for i in _occurrences(sw, segments[0]):
+        if len(out) >= 8:
+            break
         ranges = [(i, i + len(segments[0]))]
-        ok = True
         for seg in segments[1:]:
-            needle = " " + " ".join(seg) + " "
             prev_end = ranges[-1][1]
-            at = st.joined.find(
-                needle, st.offsets[prev_end] - 1 if prev_end < len(st.offsets) else len(st.joined)
-            )
-            if at < 0:
-                ok = False
-                break
-            k = st.token_at(at + 1)
-            if k - prev_end > MAX_ELISION_GAP:
-                ok = False
+            k = next(_occurrences(sw, seg, prev_end), None)
+            if k is None or k - prev_end > MAX_ELISION_GAP:
                 break
             ranges.append((k, k + len(seg)))
-        if ok and not any(st.excluded[k] for a, b in ranges for k in range(a, b)):
-            out.append(ranges)
-        pos = st.joined.find(first, pos + 1)
+        else:
+            if not any(st.excluded[k] for a, b in ranges for k in range(a, b)):
+                out.append(ranges)
     return out
 
 
-def _anchor_containing(idx: GoldIndex, source: str, a: int, b: int) -> list[QuoteAnchor]:
-    return [qa for qa in idx.quote_anchors if qa.span.source == source and qa.i <= a and b <= qa.j]
+def _anchor_containing(sw: _SourceWords, a: int, b: int) -> list[QuoteAnchor]:
+    return [qa for qa in sw.anchors if qa.i <= a and b <= qa.j]
 
 
 def _lcs(a: list[str], b: tuple[str, ...] | list[str]) -> int:
@@ -111,14 +148,16 @@ def match_quote(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> Quo
     gold: list[tuple[bool, QuoteAnchor]] = []
     quoted: list[tuple[bool, Span]] = []
     prose: list[tuple[bool, Span]] = []
+    tables = _source_words(idx)
     for sid, st in idx.sources.items():
         inside = scope.covers(sid)
-        for ranges in _find_verbatim(st, segments):
+        sw = tables[sid]
+        for ranges in _find_verbatim(st, sw, segments):
             a, b = ranges[0][0], ranges[-1][1]
-            anchors = _anchor_containing(idx, sid, a, b)
+            anchors = _anchor_containing(sw, a, b)
             if not anchors:
                 # Each piece inside some gold wording of the same quote (elided across anchors)?
-                per = [_anchor_containing(idx, sid, x, y) for x, y in ranges]
+                per = [_anchor_containing(sw, x, y) for x, y in ranges]
                 if all(per) and len({p[0].quote.id for p in per}) == 1:
                     anchors = per[0]
             if anchors:
@@ -157,13 +196,15 @@ def _rejoined(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> Quote
     if not cuts:
         return None
     bounds = [q.start, *cuts, q.end]
-    pieces = [[t.norm for t in tokenize(text, a, b)] for a, b in pairwise(bounds)]
+    pieces = [tuple(t.norm for t in tokenize(text, a, b)) for a, b in pairwise(bounds)]
     pieces = [p for p in pieces if p]
+    tables = _source_words(idx)
     for sid, st in idx.sources.items():
         if not scope.covers(sid):
             continue
-        for ranges in _find_verbatim(st, pieces):
-            per = [_anchor_containing(idx, sid, x, y) for x, y in ranges]
+        sw = tables[sid]
+        for ranges in _find_verbatim(st, sw, pieces):
+            per = [_anchor_containing(sw, x, y) for x, y in ranges]
             if all(per) and len({p[0].quote.speaker for p in per}) == 1:
                 qa = per[0][0]
                 status = "verified" if all(p[0].quote.status == "verified" for p in per) else "unverified"
@@ -241,16 +282,17 @@ def _near_prose(idx: GoldIndex, toks: list[str], scope: Scope) -> Span | None:
     """A stretch of in-scope story text containing most of the quote's words in order."""
     if len(toks) < 4:
         return None
-    trigrams = [" " + " ".join(toks[k : k + 3]) + " " for k in range(len(toks) - 2)]
+    trigrams = [tuple(toks[k : k + 3]) for k in range(len(toks) - 2)]
+    tables = _source_words(idx)
     for sid, st in idx.sources.items():
         if not scope.covers(sid):
             continue
-        hits = [st.joined.find(tg) for tg in trigrams]
-        found = [h for h in hits if h >= 0]
+        positions = tables[sid].positions
+        found = [positions[tg][0] for tg in trigrams if tg in positions]  # each one's first token
         if len(found) < max(2, 0.5 * len(trigrams)):
             continue
-        a = st.token_at(min(found) + 1)
-        b = min(len(st.tokens), st.token_at(max(found) + 1) + 3)
+        a = min(found)
+        b = min(len(st.tokens), max(found) + 3)
         window = [t.norm for t in st.tokens[max(0, a - 3) : b + 3]]
         if _lcs(toks, window) / len(toks) >= NARRATION_MIN_SIMILARITY and not any(st.excluded[a:b]):
             return st.span(a, b)
@@ -273,6 +315,8 @@ def score_quotes(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[lis
     for q in an.quotes:
         m = match_quote(idx, text, q, scope)
         matches.append(m)
+        if m.status in ("verified", "source_quote"):
+            continue  # the source's words: nothing to report
         ev = _evidence(m.evidence)
         extra: dict[str, object] = {"evidence": ev}
         if m.quote is not None:

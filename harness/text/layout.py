@@ -37,7 +37,7 @@ def is_heading_line(line: str) -> bool:
     if _MARKDOWN_HEADING_RE.match(line):
         return True
     stripped = line.strip()
-    words = stripped.split()
+    words = stripped.split(maxsplit=12)  # 13 parts: more than 12 words
     return (
         0 < len(words) <= 12
         and not stripped.endswith(_HEADING_END)
@@ -120,8 +120,12 @@ _CLOSING = (
     r"|\[\^?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"
 )
 _MARKUP_RE = re.compile(rf"(?P<open>{_OPENING})|(?P<close>{_CLOSING})(?P<after>(?:[’']s?(?!\w)|[,;:)\]])*)")
+# Markup only starts at one of these: `_unmarked` jumps from one to the next rather than
+# trying the whole pattern at every character. (Written as alternatives that each start
+# with one fixed character, which the regex engine skips ahead to.)
+_MARKUP_START_RE = re.compile(r"\*|_|\[|\]|https?://")
 _BLOCK_QUOTE_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
-_ODD_SPACES = str.maketrans(dict.fromkeys("\ufeff\u00a0\u2007\u2009\u200a\u202f\u200b\u2060\u3000", " "))
+_ODD_SPACE_RE = re.compile("[\ufeff\u00a0\u2007\u2009\u200a\u202f\u200b\u2060\u3000]")
 
 
 @dataclass(frozen=True)
@@ -134,10 +138,27 @@ class Reading:
 
 def read(text: str) -> Reading:
     """The summary as the scorers read it (see the module docstring)."""
-    plain = unwrap(_BLOCK_QUOTE_RE.sub(_blank, text))
+    plain = unwrap(_BLOCK_QUOTE_RE.sub(_blank, text) if ">" in text else text)
     headings = heading_lines(plain)
-    plain = _MARKUP_RE.sub(_unmark, plain.translate(_ODD_SPACES))
+    plain = _unmarked(_ODD_SPACE_RE.sub(" ", plain))
     return Reading(plain, headings)
+
+
+def _unmarked(text: str) -> str:
+    """`text` with its markup blanked (`_MARKUP_RE.sub(_unmark, text)`, without trying the
+    pattern where no markup can start)."""
+    out: list[str] = []
+    pos = 0
+    for candidate in _MARKUP_START_RE.finditer(text):
+        at = candidate.start()
+        if at < pos:
+            continue  # inside the markup just blanked
+        m = _MARKUP_RE.match(text, at)
+        if m is not None:
+            out += (text[pos:at], _unmark(m))
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _blank(m: re.Match[str]) -> str:

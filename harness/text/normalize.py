@@ -182,9 +182,26 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
+# A word (a `_TOKEN_RE` match) starts and ends with a letter, a digit or '%' and never spans
+# white space. So a chunk of text between spaces that is all letters once these marks (none
+# a letter, digit or '%') are stripped from its ends is exactly one word: the common case,
+# read without running the word pattern.
+_AROUND_WORDS = "\"“”‘’'.,;:!?()[]{}<>—–-…*/«»"
+
+
 def words(text: str) -> list[str]:
-    """Just the normalised words of a text."""
-    return list(map(normalize_word, _TOKEN_RE.findall(text)))
+    """Just the normalised words of a text (as `_TOKEN_RE` finds them)."""
+    out: list[str] = []
+    for chunk in text.split():
+        if chunk.isalpha():
+            out.append(normalize_word(chunk))
+            continue
+        core = chunk.strip(_AROUND_WORDS)
+        if core.isalpha():
+            out.append(normalize_word(core))
+        else:
+            out += map(normalize_word, _TOKEN_RE.findall(chunk))
+    return out
 
 
 def content_words(text: str) -> list[str]:

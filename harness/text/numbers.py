@@ -10,6 +10,7 @@ generations", "one to two orders of magnitude", "more than doubled",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -110,8 +111,8 @@ _UNIT_WORDS: list[tuple[str, Unit]] = [
     (r"(?:US\s+|U\.S\.\s+)?dollars", "usd"),
     (r"Hong\s+Kong\s+dollars", "hkd"),
 ]
-_UNIT = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_WORDS))
-_UNIT_GROUPS = [(f"u{i}", unit) for i, (_, unit) in enumerate(_UNIT_WORDS)]
+_UNIT = "|".join(pat for pat, _ in _UNIT_WORDS)
+_UNIT_WORD_PATTERNS = [(re.compile(pat, re.IGNORECASE), unit) for pat, unit in _UNIT_WORDS]
 
 _NUMBER_RE = re.compile(
     rf"""
@@ -126,7 +127,7 @@ _NUMBER_RE = re.compile(
     (?:
         (?P<pct>\s?%)
         | (?P<x>x\b)
-        | [\s-](?:{_UNIT})\b
+        | [\s-](?P<unit>{_UNIT})\b
     )?
     (?P<plus>\+)?
     (?:\s+(?P<post>or\s+(?:less|fewer|more|so)))?
@@ -140,6 +141,7 @@ _NUMBER_RE = re.compile(
 _MULTIPLE_VERB_RE = re.compile(
     r"\b(?=[dhqt])(?:doubled|doubling|tripled|tripling|quadrupled|halved|double|triple)\b", re.IGNORECASE
 )
+_MULTIPLE_VERB_STEMS = ("doubl", "tripl", "quadrupl", "halved")  # one is in every verb
 _QUAL_THEN_SPACE_RE = re.compile(rf"(?:{_QUAL})\s+$", re.IGNORECASE)
 _QUAL_MAX_WORDS = max(len(q.split()) for q in QUALIFIER_WORDS)
 _MULTIPLES = {"doubl": 2.0, "doubled": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halved": 0.5}
@@ -217,10 +219,11 @@ def parse_numbers(text: str) -> list[NumberMention]:
     """Every number in `text` with its unit, value or range, and qualifier."""
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
-    for mention in _multiples(text):
+    lowered = _Lowered.of(text)
+    for mention in _multiples(text) if lowered.may_hold(_MULTIPLE_VERB_STEMS) else ():
         found.append(mention)
         taken.append((mention.start, mention.end))
-    for m in _ORDER_RE.finditer(text):
+    for m in _orders_of_magnitude(text, lowered):
         found.append(
             NumberMention(m.start(), m.end(), m.group(), "order_of_magnitude", value=1.0, written=True)
         )
@@ -229,7 +232,9 @@ def parse_numbers(text: str) -> list[NumberMention]:
     # a number can begin (a digit, a currency sign, a number word or qualifier).
     pos = 0
     reversed_text = text[::-1]
-    while (hint := _HINT_RE.search(text, pos)) is not None:
+    # (Searched for in lower case when that finds the same places.)
+    hint_re, hinted = (_LOWER_HINT_RE, lowered.text) if lowered.exact else (_HINT_RE, text)
+    while (hint := hint_re.search(hinted, pos)) is not None:
         found_at: re.Match[str] | None = None
         for back in _starts_before(text, hint.start(), reversed_text):
             if back < pos:
@@ -248,6 +253,55 @@ def parse_numbers(text: str) -> list[NumberMention]:
             found.append(number)
             pos = max(number.end, found_at.start() + 1)
     return sorted(found, key=lambda n: n.start)
+
+
+# What `str.lower()` makes of the letters that match an ASCII letter case-insensitively
+# without lowering to it: 'ı' and 'ſ' stay as they are, 'İ' becomes 'i' and a combining
+# dot. (Any other such letter, like the Kelvin sign, lowers to its ASCII letter.)
+_OTHER_CASE_FORMS = ("ı", "ſ", "\u0307")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lowered:
+    """A text in lower case: case-sensitive searches and substring tests in it are
+    much faster than case-insensitive searches in the original.
+
+    `exact`: a case-insensitive pattern (of ASCII letters) matches the original
+    exactly where its lower-case form matches this text case-sensitively, as
+    lowering moved no character and left no letter of `_OTHER_CASE_FORMS`.
+    """
+
+    text: str
+    exact: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Lowered:
+        lowered = text.lower()
+        exact = len(lowered) == len(text) and not any(c in lowered for c in _OTHER_CASE_FORMS)
+        return cls(lowered, exact)
+
+    def may_hold(self, literals: tuple[str, ...]) -> bool:
+        """Whether a case-insensitive pattern whose every match holds one of `literals`
+        (in lower case) can match: a quick test that spares most texts a scan with a
+        pattern tried at every position."""
+        return not self.exact or any(w in self.text for w in literals)
+
+
+def _orders_of_magnitude(text: str, lowered: _Lowered) -> Iterator[re.Match[str]]:
+    """The matches of `_ORDER_RE`, scanned for from just before the text's first 'order'.
+
+    A match starts with 'an' or 'one' and the white space before its 'order', so it
+    starts at most 3 characters before the white space that ends at the first 'order'.
+    """
+    if not lowered.may_hold(("magnitude",)):
+        return iter(())
+    start = 0
+    if lowered.exact:  # the same positions in both
+        first = lowered.text.find("order")
+        if first < 0:
+            return iter(())
+        start = max(0, len(text[:first].rstrip()) - 3)
+    return _ORDER_RE.finditer(text, start)
 
 
 def _multiples(text: str) -> list[NumberMention]:
@@ -296,7 +350,9 @@ def _single(text: str, m: re.Match[str], v1: float, written: bool) -> NumberMent
 
 
 # The lookahead (first letters of the number words) spares trying every word at every position.
-_HINT_RE = re.compile(r"\d|[$€£¥]|\b(?=[aefhnostz])(?:" + _WORDNUM + r"|an?\s+hundred)\b", re.IGNORECASE)
+_HINT = r"[\d$€£¥]|\b(?=[aefhnostz])(?:" + _WORDNUM + r"|an?\s+hundred)\b"
+_HINT_RE = re.compile(_HINT, re.IGNORECASE)
+_LOWER_HINT_RE = re.compile(_HINT)  # in a `_Lowered` text
 # A qualifier can only start at one of its first letters (the lookahead spares trying it elsewhere).
 _QUAL_FIRST = "[" + re.escape("".join(sorted({q[0] for q in QUALIFIER_WORDS}))) + "]"
 _QUAL_BEFORE_RE = re.compile(
@@ -346,8 +402,22 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b")
 
 
+def _scale_word(scale: str | None) -> str:
+    """'billion' for ' Billion' (a scale group of `_NUMBER_RE`); '' for none."""
+    return scale.strip().casefold() if scale else ""
+
+
 def _norm_qual(q: str) -> str:
     return _SPACES_RE.sub(" ", q.casefold())
+
+
+@lru_cache(maxsize=256)
+def _unit_of(words: str) -> Unit:
+    """The unit that unit words matched by `_NUMBER_RE` name ('per cent' -> 'percent').
+
+    The first of `_UNIT_WORDS` to match them all is the alternative the pattern took.
+    """
+    return next(unit for pat, unit in _UNIT_WORD_PATTERNS if pat.fullmatch(words))
 
 
 def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
@@ -358,11 +428,7 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     if v1 is None:
         return None
     written = not n1[0].isdigit()
-    unit: Unit | None = None
-    for group, u in _UNIT_GROUPS:
-        if g[group]:
-            unit = u
-            break
+    unit: Unit | None = _unit_of(g["unit"]) if g["unit"] else None
     if g["pct"] or g["pct1"]:
         unit = "percent"
     elif g["x"]:
@@ -384,8 +450,9 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
         end = m.end("n1") + len(g["scale1"] or "")
         if g["pct1"]:
             end = m.end("pct1")
-    scale = _SCALES.get((g["scale1"] or g["scale2"] or "").strip().casefold(), 1.0)
-    if g["scale1"] and not cur and unit is None and g["scale1"].strip().casefold() in {"m", "b", "k"}:
+    scale1_word, scale2_word = _scale_word(g["scale1"]), _scale_word(g["scale2"])
+    scale = _SCALES.get(scale1_word or scale2_word, 1.0)
+    if scale1_word in {"m", "b", "k"} and not cur and unit is None:
         return None  # "5 m" is more likely metres than millions without a currency
     if unit is None:
         if not n2 and not written and _YEAR_RE.fullmatch(n1) and scale == 1.0:
@@ -400,25 +467,27 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
         return None  # "one of the", "one executive": not a figure worth checking
     qual: Qualifier = "exact"
     if g["qual"]:
-        qual = QUALIFIER_WORDS.get(_norm_qual(g["qual"]), "exact")
-        if _norm_qual(g["qual"]) == "over" and unit in ("year", "month", "day") and n2:
+        qual_words = _norm_qual(g["qual"])
+        qual = QUALIFIER_WORDS.get(qual_words, "exact")
+        if qual_words == "over" and unit in ("year", "month", "day") and n2:
             # "over three to five years" is a period, not "more than".
             qual = "exact"
             start = m.start() + len(g["qual"]) + 1
             while text[start].isspace():
                 start += 1
-    post = (g["post"] or "").casefold()
-    if post.endswith(("less", "fewer")):
-        qual = "at_most"
-    elif post.endswith("more"):
-        qual = "at_least"
-    elif post.endswith("so"):
-        qual = "about"
+    if g["post"]:
+        post = g["post"].casefold()
+        if post.endswith(("less", "fewer")):
+            qual = "at_most"
+        elif post.endswith("more"):
+            qual = "at_least"
+        elif post.endswith("so"):
+            qual = "about"
     if g["plus"]:
         qual = "more_than"
     # The scale of the second number applies to the first ("3 to 5 billion").
-    scale1 = _SCALES.get((g["scale1"] or "").strip().casefold(), 0.0) or scale
-    scale2 = _SCALES.get((g["scale2"] or "").strip().casefold(), 0.0) or scale
+    scale1 = _SCALES.get(scale1_word, 0.0) or scale
+    scale2 = _SCALES.get(scale2_word, 0.0) or scale
     noun = None
     if unit == "count":
         nm = _COUNT_NOUN_RE.match(text[end : end + 40])

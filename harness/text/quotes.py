@@ -10,6 +10,7 @@ inside a double-quoted passage belong to it and are not reported on their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "‹": "›", "»": "«"}
@@ -44,7 +45,8 @@ def extract_quotes(text: str) -> list[QuoteMention]:
 
 
 def _crosses_break(breaks: list[int], a: int, b: int) -> bool:
-    return any(a < p < b for p in breaks)
+    """Whether a line break lies strictly between `a` and `b` (`breaks` is in order)."""
+    return bisect_right(breaks, a) < bisect_left(breaks, b)
 
 
 def _is_opening_position(text: str, i: int) -> bool:

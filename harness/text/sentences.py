@@ -7,12 +7,15 @@ A quotation that spans sentences stays in one unit with its attribution, so
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from harness.text.quotes import QuoteMention
 
 _BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"”’'»)*_]*\s+(?=[\"“‘'«(*_#\-•]*[A-Z0-9])|\n+")
+# A boundary starts just after sentence-ending punctuation or at a line break: `_boundaries`
+# jumps from one of these to the next rather than trying the pattern at every character.
+_BOUNDARY_HINT_RE = re.compile(r"[.!?…\n]")
 _ABBREVIATIONS = frozenset(
     [
         "u.s",
@@ -49,7 +52,7 @@ _ABBREVIATIONS = frozenset(
 def sentence_spans(text: str, quotes: Sequence[QuoteMention] = ()) -> list[tuple[int, int]]:
     """[start, end) of each sentence; never splits inside a quotation or at 'U.S.'."""
     cuts = [0]
-    for m in _BOUNDARY_RE.finditer(text):
+    for m in _boundaries(text):
         at = m.start()
         if "\n" not in m.group() and _after_abbreviation(text, at):
             continue
@@ -66,6 +69,20 @@ def sentence_spans(text: str, quotes: Sequence[QuoteMention] = ()) -> list[tuple
         if b > a:
             spans.append((a, b))
     return spans
+
+
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_BOUNDARY_RE.finditer(text)`, found without a match attempt at
+    every character."""
+    end = 0
+    for hint in _BOUNDARY_HINT_RE.finditer(text):
+        at = hint.start() if hint.group() == "\n" else hint.end()
+        if at < end:
+            continue  # inside the boundary just found
+        m = _BOUNDARY_RE.match(text, at)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _after_abbreviation(text: str, at: int) -> bool:
