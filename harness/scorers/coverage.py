@@ -39,25 +39,19 @@ class _KeyClaimTable:
     claims: tuple[tuple[ClaimEntry, int, frozenset[str]], ...]  # claim, keyword bits, sources
 
 
-_KEY_CLAIM_TABLES: dict[int, tuple[GoldIndex, _KeyClaimTable]] = {}
-
-
 def _key_claim_table(idx: GoldIndex) -> _KeyClaimTable:
-    """`_KeyClaimTable` of the gold set, built on first use (kept like `index_for`)."""
-    hit = _KEY_CLAIM_TABLES.get(id(idx))
-    if hit is not None and hit[0] is idx:
-        return hit[1]
+    """`_KeyClaimTable` of the gold set (built once per gold set, see `GoldIndex.derived`)."""
+    return idx.derived("coverage.key_claims", _build_key_claim_table)
+
+
+def _build_key_claim_table(idx: GoldIndex) -> _KeyClaimTable:
     vocabulary = sorted({k for e in idx.key_claims for k in e.text_keywords})
     bit = {k: 1 << i for i, k in enumerate(vocabulary)}
     claims = tuple(
         (e, sum(bit[k] for k in e.text_keywords), frozenset(a.source for a in e.claim.anchors))
         for e in idx.key_claims
     )
-    if len(_KEY_CLAIM_TABLES) > 8:
-        _KEY_CLAIM_TABLES.clear()
-    table = _KeyClaimTable(bit, frozenset(bit), claims)
-    _KEY_CLAIM_TABLES[id(idx)] = (idx, table)
-    return table
+    return _KeyClaimTable(bit, frozenset(bit), claims)
 
 
 def score_coverage(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> dict[str, int]:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar, cast
 
 from harness.goldset.model import UNNAMED, Claim, Entity, GoldSet, Number, Quote, Source, Span
 from harness.scorers.roles import roles_of
@@ -21,6 +23,8 @@ from harness.text.mentions import AliasTable, name_words
 from harness.text.normalize import STOPWORDS, Token, stem, tokenize, words
 from harness.text.numbers import NumberMention, parse_numbers
 from harness.text.quotes import extract_quotes
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -90,6 +94,15 @@ class GoldIndex:
     source_numbers: list[tuple[str, NumberMention]] = field(default_factory=list)
     source_numbers_by_unit: dict[str, list[tuple[str, NumberMention]]] = field(default_factory=dict)
     person_roles: dict[str, frozenset[str]] = field(default_factory=dict)  # entity id -> role families
+    # Tables a scorer derives from the index for itself, built on first use (see `derived`).
+    _derived: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def derived(self, name: str, build: Callable[[GoldIndex], T]) -> T:
+        """The table `build(self)` under `name`: built once per gold set, on first use, by
+        the scorer that needs it (so this module need not know every scorer's tables)."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return cast(T, self._derived[name])
 
     # --- lookups -----------------------------------------------------------
     def entity(self, key: str | None) -> Entity | None:

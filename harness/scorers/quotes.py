@@ -63,14 +63,12 @@ class _SourceWords:
     anchors: tuple[QuoteAnchor, ...]  # quote wordings in this source, in gold-set order
 
 
-_SOURCE_WORDS: dict[int, tuple[GoldIndex, dict[str, _SourceWords]]] = {}
-
-
 def _source_words(idx: GoldIndex) -> dict[str, _SourceWords]:
-    """`_SourceWords` of each source of the gold set, built on first use (kept like `index_for`)."""
-    hit = _SOURCE_WORDS.get(id(idx))
-    if hit is not None and hit[0] is idx:
-        return hit[1]
+    """`_SourceWords` of each source of the gold set (built once, see `GoldIndex.derived`)."""
+    return idx.derived("quotes.source_words", _build_source_words)
+
+
+def _build_source_words(idx: GoldIndex) -> dict[str, _SourceWords]:
     tables = {}
     for sid, st in idx.sources.items():
         norms = tuple(t.norm for t in st.tokens)
@@ -80,9 +78,6 @@ def _source_words(idx: GoldIndex) -> dict[str, _SourceWords]:
                 positions.setdefault(norms[i : i + n], []).append(i)
         anchors = tuple(qa for qa in idx.quote_anchors if qa.span.source == sid)
         tables[sid] = _SourceWords(norms, positions, anchors)
-    if len(_SOURCE_WORDS) > 8:
-        _SOURCE_WORDS.clear()
-    _SOURCE_WORDS[id(idx)] = (idx, tables)
     return tables
 
 
