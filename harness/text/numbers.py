@@ -310,7 +310,9 @@ def _multiples(text: str) -> list[NumberMention]:
     pos = 0
     for m in _MULTIPLE_VERB_RE.finditer(text):
         verb = m.group().casefold()
-        value = next(v for k, v in _MULTIPLES.items() if verb.startswith(k))
+        value = next((v for k, v in _MULTIPLES.items() if verb.startswith(k)), None)
+        if value is None:
+            continue  # "trıpled": the pattern's case folding admits letters the table does not
         start = m.start()
         qual: Qualifier = "exact"
         lo = max(pos, _words_back(text, m.start(), _QUAL_MAX_WORDS))

@@ -81,3 +81,10 @@ def test_shifted_moves_only_the_span() -> None:
     moved = n.shifted(100)
     assert (moved.start, moved.end) == (n.start + 100, n.end + 100)
     assert (moved.text, moved.unit, moved.value, moved.qualifier) == (n.text, n.unit, n.value, n.qualifier)
+
+
+def test_look_alike_letters_do_not_crash_the_multiples() -> None:
+    # A dotless or dotted capital i folds to "i" for the pattern but not for the table.
+    for text in ("Usage trıpled last year.", "Usage trİpled last year."):
+        assert [n.text for n in parse_numbers(text)] == []
+    assert [n.value for n in parse_numbers("Usage more than tripled.")] == [3.0]
