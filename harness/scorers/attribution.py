@@ -17,7 +17,7 @@ from harness.scorers.index import GoldIndex, keywords, speaker_anchor
 from harness.scorers.quotes import QuoteMatch
 from harness.scorers.scope import Scope
 from harness.text.attribution import ReportedSpeech
-from harness.text.mentions import NameMention
+from harness.text.mentions import NameMention, find_mentions
 from harness.text.quotes import QuoteMention
 
 CLAIM_MIN_SCORE = 0.5
@@ -39,10 +39,16 @@ def _ev(spans: list[Span | None]) -> tuple[Evidence, ...]:
 
 def speaker_fits(idx: GoldIndex, claimed: str, gold: str) -> bool:
     """The credited entity is the gold speaker or an organisation the speaker belongs to."""
-    if claimed == gold:
-        return True
-    e = idx.entity(gold)
-    return e is not None and any(a.org == claimed for a in e.affiliations)
+    return claimed == gold or claimed in _affiliations(idx).get(gold, ())
+
+
+def _affiliations(idx: GoldIndex) -> dict[str, frozenset[str]]:
+    """Per entity id, the organisations it belongs to; built once per gold set (see `GoldIndex.derived`)."""
+    return idx.derived("attribution.affiliations", _build_affiliations)
+
+
+def _build_affiliations(idx: GoldIndex) -> dict[str, frozenset[str]]:
+    return {key: frozenset(a.org for a in e.affiliations) for key, e in idx.goldset.entity_by_id.items()}
 
 
 def score_attribution(
@@ -178,16 +184,24 @@ def _reported_speech(
 
 def _carried_by_quotes(rs: ReportedSpeech, quotes: list[QuoteMention]) -> bool:
     """The remark is mostly inside quote marks, or a quote follows right after it."""
+    start, end = rs.start, rs.end
     quoted = 0
     for q in quotes:
-        if 0 <= q.open_start - rs.end <= 3:
+        if 0 <= q.open_start - end <= 3:
             return True
-        quoted += max(0, min(q.end, rs.end) - max(q.start, rs.start))
-    return quoted > 0.5 * (rs.end - rs.start)
+        if q.start < end and start < q.end:  # they overlap
+            quoted += (q.end if q.end < end else end) - (q.start if q.start > start else start)
+    return quoted > 0.5 * (end - start)
 
 
-def _claim_people(idx: GoldIndex, claim_text: str) -> set[str]:
-    """Entity ids a claim's own text names (a claim about several speakers)."""
-    from harness.text.mentions import find_mentions
+def _claim_people(idx: GoldIndex, claim_text: str) -> frozenset[str]:
+    """Entity ids a claim's own text names (a claim about several speakers): found once
+    per claim of a gold set, in a table kept with the gold index (see `GoldIndex.derived`)."""
+    known = idx.derived("attribution.claim_people", _new_claim_people_table)
+    if claim_text not in known:
+        known[claim_text] = frozenset(m.key for m in find_mentions(claim_text, idx.aliases) if m.key)
+    return known[claim_text]
 
-    return {m.key for m in find_mentions(claim_text, idx.aliases) if m.key}
+
+def _new_claim_people_table(idx: GoldIndex) -> dict[str, frozenset[str]]:
+    return {}

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from harness.text.mentions import NameMention
 from harness.text.patterns import word_trie
@@ -306,37 +307,62 @@ _ON_IN_ADVERBIAL = frozenset(
 )
 
 
-def _phrasal(text: str, v: re.Match[str]) -> bool:
+_SPACES_RE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class _Verb:
+    """A speech verb in the text: its span and which verb it is ("said", "according to")."""
+
+    start: int
+    end: int
+    name: str  # case-folded, white space as one space
+
+
+@lru_cache(maxsize=4096)
+def _verb_name(written: str) -> str:
+    """The verb as `_Verb.name` gives it, for the verb as written ("According  to")."""
+    return _SPACES_RE.sub(" ", written.casefold())
+
+
+def _phrasal(text: str, v: _Verb) -> bool:
     """True when the verb is part of a phrasal verb ("called on", "put up"), not speech."""
-    if v.group().casefold() in _ON_IN_ADVERBIAL:
-        return bool(_PHRASAL_ONLY_AFTER.match(text, v.end()))
-    return bool(_NOT_SPEECH_AFTER.match(text, v.end()))
+    if v.name in _ON_IN_ADVERBIAL:
+        return bool(_PHRASAL_ONLY_AFTER.match(text, v.end))
+    return bool(_NOT_SPEECH_AFTER.match(text, v.end))
 
 
 _VERB_FIRST = frozenset({"according", "pointed", "points"})
-# A whole ASCII word that is a speech verb or starts one (ASCII-only case folding:
+# A space, then an ASCII word that is a speech verb or starts one (ASCII-only case folding:
 # "ſaid" is no "said"); `_VERB_RE` then reads the verb there. It runs over
-# `_ascii_lower(text)`: a case-sensitive search is much faster than an IGNORECASE one.
-_VERB_WORD_RE = re.compile(
-    (r"\b(?=[a-z])" + word_trie(sorted({*SPEECH_VERBS, *_VERB_FIRST})) + r"(?![a-z])").encode()
+# `_spaced_letters(text)`: a case-sensitive search is much faster than an IGNORECASE one,
+# and one that starts with a literal space skips to the next space at once.
+_VERB_WORD_RE = re.compile((" " + word_trie(sorted({*SPEECH_VERBS, *_VERB_FIRST})) + "(?![a-z])").encode())
+# Keeps ASCII letters, lower-cased, and makes every other byte a space.
+_LETTERS_ONLY = bytes(
+    ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalpha() else ord(" ") for c in range(256)
 )
 
 
-def _ascii_lower(text: str) -> bytes:
-    """`text` with ASCII letters lower-cased and every other character a "?", one
-    byte per character, so offsets are the text's own."""
-    return text.encode("ascii", "replace").lower()
+def _spaced_letters(text: str) -> bytes:
+    """A space, then `text` with ASCII letters lower-cased and every other character a
+    space, one byte per character: a word of the text at offset i starts at i + 1 here,
+    after a space."""
+    return b" " + text.encode("ascii", "replace").translate(_LETTERS_ONLY)
 
 
-def _speech_verbs(text: str, lowered: bytes) -> list[re.Match[str]]:
-    """Speech verbs in `text` (`lowered` is `_ascii_lower(text)`), each a match of `_VERB_RE`."""
+def _speech_verbs(text: str, letters: bytes, quoted: bytearray) -> list[_Verb]:
+    """Speech verbs in `text` outside quotations (`letters` is `_spaced_letters(text)`,
+    `quoted` its `_quoted_mask`), each where `_VERB_RE` matches."""
     out = []
-    for w in _VERB_WORD_RE.finditer(lowered):
-        at = w.start()
-        if at == 0 or not text[at - 1].isalnum():
+    for w in _VERB_WORD_RE.finditer(letters):
+        at = w.start()  # the word's offset in `text` (the space's in `letters`)
+        # A word right after a digit or "_" is a candidate here, though the text has no `\b`
+        # before it: `isalnum` and `_VERB_RE`'s `\b` turn it down.
+        if not quoted[at] and (at == 0 or not text[at - 1].isalnum()):
             m = _VERB_RE.match(text, at)
             if m is not None:
-                out.append(m)
+                out.append(_Verb(at, m.end(), _verb_name(m.group())))
     return out
 
 
@@ -423,7 +449,6 @@ class _Context:
         self.quotes_in = quotes
         self.mentions_in_arg = mentions
         self.is_speaker_org = is_speaker_org
-        self.quotes = list(quotes)
         self.is_person = is_person
         self.gender_of = gender_of
         self.sentences = list(sentence_spans(text, quotes) if sentences is None else sentences)
@@ -436,17 +461,17 @@ class _Context:
         # Asked of the same mentions again and again: once each here.
         self.person_at = [is_person(m) for m in self.mentions]
         self.speaker_at = [p or is_speaker_org(m) for p, m in zip(self.person_at, self.mentions, strict=True)]
-        lowered = _ascii_lower(text)
-        verbs = _speech_verbs(text, lowered)
-        self.verbs = [v for v in verbs if not quoted[v.start()] and not _phrasal(text, v)]
+        letters = _spaced_letters(text)
+        self.verbs = [v for v in _speech_verbs(text, letters, quoted) if not _phrasal(text, v)]
         # The verbs do not overlap, so both lists are in increasing order.
-        self.verb_starts = [v.start() for v in self.verbs]
-        self.verb_ends = [v.end() for v in self.verbs]
+        self.verb_starts = [v.start for v in self.verbs]
+        self.verb_ends = [v.end for v in self.verbs]
         # Whether the text can hold the citation cues at all: `_WORDS_OF_RE` needs "word" or
         # "quot", `_OWN_WORDS_RE` "word" or "phra" (letters that match only themselves in
         # either case, unlike i, k, s), so a bytes search is exact and far cheaper than the regex.
-        self.may_cite_words_of = b"word" in lowered or b"quot" in lowered
-        self.may_cite_own_words = b"word" in lowered or b"phra" in lowered
+        words = b"word" in letters
+        self.may_cite_words_of = words or b"quot" in letters
+        self.may_cite_own_words = words or b"phra" in letters
         self.may_cite = self.may_cite_words_of or self.may_cite_own_words
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -496,7 +521,7 @@ class _Context:
             i += 1
         return speakers, people
 
-    def verbs_in(self, a: int, b: int) -> list[re.Match[str]]:
+    def verbs_in(self, a: int, b: int) -> list[_Verb]:
         """The speech verbs inside [a, b)."""
         return self.verbs[bisect_left(self.verb_starts, a) : bisect_right(self.verb_ends, b)]
 
@@ -706,32 +731,32 @@ def _speaker_for(ctx: _Context, q: QuoteMention) -> tuple[NameMention | None, st
     # 1. A verb right before the quote: `Tang warned that "..."`, `Lin called it "..."`.
     if before:
         v = before[-1]
-        lead = text[v.end() : q.open_start]
+        lead = text[v.end : q.open_start]
         if len(lead.split()) <= 6 and not _SENTENCE_MARK_RE.search(lead):
             subject = _verb_subject(ctx, v, lo, s_start, q.open_start)
             if subject is not None:
                 return subject, "verb"
     # 2. After the quote: `"...," Lin said` / `"...," said Lin` / `"...," he added`.
     for v in ctx.verbs:
-        if v.start() < q.close_end:
+        if v.start < q.close_end:
             continue
-        if v.start() >= min(s_end, next_quote):
+        if v.start >= min(s_end, next_quote):
             break
-        gap = text[q.close_end : v.start()]
+        gap = text[q.close_end : v.start]
         words = _GAP_WORD_RE.findall(gap)
         if len(words) > 9 or _SENTENCE_MARK_RE.search(gap.strip(" ,\"”’'")[:-1] if gap.strip() else ""):
             break
         if (
             words
             and words[0].casefold() in _CONJUNCTIONS
-            and not (words[0].casefold() == "as" and _AS_PUT_IT_END_RE.match(text, v.end()))
+            and not (words[0].casefold() == "as" and _AS_PUT_IT_END_RE.match(text, v.end))
         ):
             break  # `"...," as Lin put it.` is an attribution; `"...," as Yao urged focus` is not
-        subject = ctx.subject_before(q.close_end, v.start())
+        subject = ctx.subject_before(q.close_end, v.start)
         if subject is not None:
             return subject, "verb"
         if not gap.strip(" ,\"”’'—–-"):
-            after = ctx.subject_after(v.end(), min(s_end, next_quote))
+            after = ctx.subject_after(v.end, min(s_end, next_quote))
             if after is not None:
                 return after, "verb"
         break
@@ -745,12 +770,11 @@ def _speaker_for(ctx: _Context, q: QuoteMention) -> tuple[NameMention | None, st
     colon = lead.rfind(":")
     if colon >= 0 and len(lead[colon + 1 :].split()) <= 3:
         lead = lead[: colon + 1]
-        cands = [m for m in ctx.mentions_in(lo, lo + len(lead)) if ctx.can_speak(m)]
-        people = [m for m in cands if ctx.is_person(m)]
+        cands, people = ctx.speakers_in(lo, lo + len(lead))
         if people or cands:
             return (people or cands)[-1], "colon"
     # 5. `In Tang's words, "..."`: a possessive person before the quote.
-    poss = [m for m in ctx.mentions_in(lo, q.open_start) if m.possessive and ctx.is_person(m)]
+    poss = [m for m in ctx.speakers_in(lo, q.open_start)[1] if m.possessive]
     if poss:
         return poss[-1], "possessive"
     return None, ""
@@ -776,7 +800,7 @@ def _cited_before(ctx: _Context, lo: int, open_start: int) -> NameMention | None
         return (
             who is not None
             and len(text[who.end : open_start].split()) <= 8
-            and not any(who.end <= v.start() < open_start for v in ctx.verbs)
+            and not any(who.end <= v.start < open_start for v in ctx.verbs)
         )
 
     found: NameMention | None = None
@@ -839,16 +863,16 @@ _CONJUNCTIONS = frozenset(
 )
 
 
-def _verb_subject(ctx: _Context, v: re.Match[str], lo: int, s_start: int, limit: int) -> NameMention | None:
+def _verb_subject(ctx: _Context, v: _Verb, lo: int, s_start: int, limit: int) -> NameMention | None:
     """Who does the speaking verb `v`: `according to X`, `X said`, `said X`,
     or for a participle (`..., warning that`) the sentence's subject."""
-    if v.group().casefold().startswith("according"):
-        return ctx.subject_after(v.end(), limit)
-    clause = ctx.clause_start(lo, v.start())
-    subject = ctx.subject_before(clause, v.start()) or ctx.subject_after(v.end(), limit)
+    if v.name == "according to":
+        return ctx.subject_after(v.end, limit)
+    clause = ctx.clause_start(lo, v.start)
+    subject = ctx.subject_before(clause, v.start) or ctx.subject_after(v.end, limit)
     if subject is None:
         # "..., warning that" / "..., but admits": the sentence's subject speaks.
-        subject = ctx.subject_before(s_start, v.start())
+        subject = ctx.subject_before(s_start, v.start)
     return subject
 
 
@@ -874,13 +898,14 @@ _THAT_RE = re.compile(
 # quote mark. Each of these begins with a character of `[;\n\s,"“”]`: the pattern
 # consumes that character first and then checks it with a look-behind, so the regex
 # engine skips straight to such characters (about twice as fast as trying every
-# alternative at every position; the matches are the same).
-_CONTRAST = r"(?:while|whereas|even\s+as)\s"
+# alternative at every position; the matches are the same). One look-behind per kind
+# of character: the engine tries three alternatives at each space, not five.
+_CONTRAST = r"(?:while|whereas|even\s+as)"
 _CONTENT_STOP_RE = re.compile(
     r"[;\n\s,\"“”]"
     r"(?:(?<=[;\n\"“”])"
-    r"|(?<=\s)[—–]\s"
-    r"|(?<=\s)\s*" + _CONTRAST + r"|(?<=,)\s+" + _CONTRAST + r"|(?<=,)\s+(?:but|though|although|and|as|"
+    r"|(?<=\s)(?:[—–]|\s*" + _CONTRAST + r")\s"
+    r"|(?<=,)\s+(?:" + _CONTRAST + r"|but|though|although|and|as|"
     r"pointing|citing|adding|saying|noting|arguing|warning|calling|urging)\s)",
     re.IGNORECASE,
 )
@@ -905,7 +930,7 @@ _FINITE_RE = re.compile(
 _CLOSING = " .!?\"”’'*_)"
 
 
-def _after_verb(ctx: _Context, v: re.Match[str], s_end: int, inverted: bool, lead: bool) -> tuple[bool, int]:
+def _after_verb(ctx: _Context, v: _Verb, s_end: int, inverted: bool, lead: bool) -> tuple[bool, int]:
     """Whether a speech verb closes a report whose content came before it, and
     else where the content after it starts.
 
@@ -917,7 +942,7 @@ def _after_verb(ctx: _Context, v: re.Match[str], s_end: int, inverted: bool, lea
     so content may come before it.
     """
     text = ctx.text
-    pos = v.end()
+    pos = v.end
     if inverted:  # "said Lin", "said he": skip the subject
         who = ctx.subject_after(pos, s_end)
         if who is not None and len(text[pos : who.start].split()) <= 4:
@@ -947,9 +972,6 @@ def _after_verb(ctx: _Context, v: re.Match[str], s_end: int, inverted: bool, lea
     return False, pos
 
 
-_SPACES_RE = re.compile(r"\s+")
-
-
 def find_reported_speech(
     text: str,
     quotes: Sequence[QuoteMention],
@@ -965,32 +987,32 @@ def find_reported_speech(
     ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent)
     out: list[ReportedSpeech] = []
     for v in ctx.verbs:
-        verb = _SPACES_RE.sub(" ", v.group().casefold())
-        s_start, s_end = ctx.sentence_of(v.start())
+        verb = v.name
+        s_start, s_end = ctx.sentence_of(v.start)
         if verb == "according to":
-            speaker = ctx.subject_after(v.end(), s_end)
+            speaker = ctx.subject_after(v.end, s_end)
             if speaker is None:
                 continue
             comma = text.find(",", speaker.end, s_end)
             if comma >= 0 and comma - speaker.end < 60:
                 start, end = comma + 1, s_end
             else:  # "..., according to X."
-                start, end = s_start, v.start()
+                start, end = s_start, v.start
         elif verb in _CLAUSE_VERBS:
-            clause = ctx.clause_start(s_start, v.start())
-            stop = _CONTENT_STOP_RE.search(text, clause, v.start())
+            clause = ctx.clause_start(s_start, v.start)
+            stop = _CONTENT_STOP_RE.search(text, clause, v.start)
             while stop:
                 clause = stop.end()
-                stop = _CONTENT_STOP_RE.search(text, clause, v.start())
-            subject = ctx.subject_before(clause, v.start())
-            lead = text.rfind(",", s_start, subject.start if subject else v.start()) > s_start
+                stop = _CONTENT_STOP_RE.search(text, clause, v.start)
+            subject = ctx.subject_before(clause, v.start)
+            lead = text.rfind(",", s_start, subject.start if subject else v.start) > s_start
             tail, content = _after_verb(ctx, v, s_end, subject is None, lead)
             if tail:
                 # "Compute is scarce, Lin said." / "..., said Lin."
-                speaker = subject or ctx.subject_after(v.end(), s_end)
+                speaker = subject or ctx.subject_after(v.end, s_end)
                 if speaker is None:
                     continue
-                comma = text.rfind(",", s_start, min(speaker.start, v.start()))
+                comma = text.rfind(",", s_start, min(speaker.start, v.start))
                 if comma <= s_start:
                     continue
                 start, end = s_start, comma
