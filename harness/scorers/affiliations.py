@@ -14,8 +14,10 @@ words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from harness.findings import Evidence, Finding, make_finding
 from harness.goldset.model import Entity
@@ -27,7 +29,6 @@ from harness.text.mentions import NameMention
 __all__ = ["CHECKED_ROLES", "ROLE_FAMILIES", "Tie", "find_ties", "roles_of", "score_affiliations"]
 
 _ROLE_WORDS = re.compile(r"^[\s\w’'&-]*$")
-_POSSESSIVE_MARK_RE = re.compile(r"^[’']s?")
 _OPEN_PARENTHESIS_RE = re.compile(r"\s*\(\s*")
 
 
@@ -38,15 +39,15 @@ def _any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
 
 
 _ANY_ROLE_RE = _any_of(ROLE_FAMILIES.values())
-_CHECKED_ROLE_RE = _any_of(ROLE_FAMILIES[fam] for fam in CHECKED_ROLES)
 _AFTER_PREP_RE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?$")
 _APPOSITIVE_RE = re.compile(
     r",\s+([^,.;:()\n\"“”«»]{3,110}?)(?=[,.;:)\n]|\s+(?:said|says|warned|noted|argued|estimated|put|added)\b)"
 )
 
 
-@dataclass(frozen=True)
-class Tie:
+class Tie(NamedTuple):
+    """A person tied to an organisation (None: a role only) by the words role_start:role_end."""
+
     person: NameMention
     org: NameMention | None
     role_start: int
@@ -60,34 +61,37 @@ def _orgs(idx: GoldIndex, an: SummaryAnalysis) -> list[NameMention]:
 
 def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
     text = an.text
-    orgs = _orgs(idx, an)
+    orgs = _orgs(idx, an)  # in order of start, as are names
+    org_starts = [o.start for o in orgs]
     names = [m for m in an.mentions if m.kind == "name"]
-    people = [m for m in names if idx.is_person_key(m.key)]
+    name_starts = [m.start for m in names]
+    people = [m for m in names if m.key in idx.persons]
     ties: list[Tie] = []
     for p in people:
         if an.in_quote(p.start, p.end) is not None:
             continue
-        # ORG's [role] P   /   ORG role P
-        before = [o for o in orgs if o.end <= p.start and p.start - o.end <= 60]
+        # ORG's [role] P   /   ORG role P   (an organisation ending before P starts before it)
+        lo, hi = p.start - 60, p.start
+        before = [o for o in orgs[: bisect_left(org_starts, p.start)] if lo <= o.end <= hi]
         if before:
             o = before[-1]
             between = text[o.end : p.start]
-            if o.possessive:
-                between = _POSSESSIVE_MARK_RE.sub("", between)
-            if _ROLE_WORDS.fullmatch(between) and not any(
-                m.start >= o.end and m.end <= p.start for m in names
+            cut = _possessive_mark(between) if o.possessive else 0
+            a, between = o.end + cut, between[cut:]
+            if (
+                _ROLE_WORDS.fullmatch(between)
+                and not _name_within(names, name_starts, o.end, p.start)
+                and (o.possessive or _ANY_ROLE_RE.search(between))
             ):
-                has_role = _ANY_ROLE_RE.search(between) is not None
-                if o.possessive or has_role:
-                    a = o.end + (len(text[o.end : p.start]) - len(between))
-                    ties.append(Tie(p, o, a, p.start))
+                ties.append(Tie(p, o, a, p.start))
         # P of/from/at ORG
-        after = [o for o in orgs if o.start >= p.end and o.start - p.end <= 12]
-        if after and _AFTER_PREP_RE.fullmatch(text[p.end : after[0].start]):
-            ties.append(Tie(p, after[0], p.end, p.end))
+        k = bisect_left(org_starts, p.end)  # the first organisation starting after P
+        after = orgs[k] if k < len(orgs) and orgs[k].start - p.end <= 12 else None
+        if after is not None and _AFTER_PREP_RE.fullmatch(text[p.end : after.start]):
+            ties.append(Tie(p, after, p.end, p.end))
             continue
-        if after and _OPEN_PARENTHESIS_RE.fullmatch(text[p.end : after[0].start]):
-            ties.append(Tie(p, after[0], p.end, p.end))
+        if after is not None and _OPEN_PARENTHESIS_RE.fullmatch(text[p.end : after.start]):
+            ties.append(Tie(p, after, p.end, p.end))
             continue
         # P, role of ORG,
         m = _APPOSITIVE_RE.match(text, p.end)
@@ -102,17 +106,30 @@ def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
     return ties
 
 
+def _possessive_mark(text: str) -> int:
+    """The length of the possessive mark ("’s", "'s", "’", "'") `text` starts with, or 0."""
+    if text[:1] in ("’", "'"):
+        return 2 if text[1:2] == "s" else 1
+    return 0
+
+
+def _name_within(names: list[NameMention], starts: list[int], a: int, b: int) -> bool:
+    """Whether one of `names` (in order of start, at `starts`) lies inside [a, b)."""
+    i, j = bisect_left(starts, a), bisect_left(starts, b)
+    return i < j and any(m.end <= b for m in names[i:j])
+
+
 def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
     text = an.text
     findings: list[Finding] = []
     seen: set[tuple[int, int]] = set()
+    unheld_roles = _unheld_roles(idx)
     for tie in find_ties(idx, an):
         person = idx.entity(tie.person.key)
         if person is None:
             continue
-        held = {a.org for a in person.affiliations}
         o = tie.org
-        if o is not None and o.key in idx.organisations and o.key not in held:
+        if o is not None and o.key in idx.organisations and all(a.org != o.key for a in person.affiliations):
             if (o.start, o.end) not in seen:
                 seen.add((o.start, o.end))
                 org_name = idx.name_of(o.key) if o.key else o.text
@@ -134,13 +151,13 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
             continue
         # An organisation the gold set does not know is reported as an unknown entity only;
         # the role the tie gives ("CEO of <unknown>") is still checked.
-        gold_roles = idx.person_roles[person.id]
+        unheld = unheld_roles[person.id]
         role_text = text[tie.role_start : tie.role_end]
-        if not _CHECKED_ROLE_RE.search(role_text):
-            continue  # no role specific enough to be wrong
-        for fam in CHECKED_ROLES:
+        if unheld.any_re is None or not unheld.any_re.search(role_text):
+            continue  # no role that is specific enough to be wrong and not theirs
+        for fam in unheld.families:
             rm = ROLE_FAMILIES[fam].search(role_text)
-            if rm and fam not in gold_roles:
+            if rm:
                 a, b = tie.role_start + rm.start(), tie.role_start + rm.end()
                 if (a, b) in seen:
                     continue
@@ -158,6 +175,30 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
                     )
                 )
     return findings
+
+
+@dataclass(frozen=True)
+class _UnheldRoles:
+    """The checked role families (`CHECKED_ROLES`) a person does not hold, in that order, and
+    one pattern finding any of them (None: they hold them all): a tie's words are searched
+    once for a role that would be wrong, not once per family."""
+
+    families: tuple[str, ...]
+    any_re: re.Pattern[str] | None
+
+
+def _unheld_roles(idx: GoldIndex) -> dict[str, _UnheldRoles]:
+    """`_UnheldRoles` of each person (built once per gold set, see `GoldIndex.derived`)."""
+    return idx.derived("affiliations.unheld_roles", _build_unheld_roles)
+
+
+def _build_unheld_roles(idx: GoldIndex) -> dict[str, _UnheldRoles]:
+    out = {}
+    for person_id, held in idx.person_roles.items():
+        families = tuple(fam for fam in CHECKED_ROLES if fam not in held)
+        any_re = _any_of(ROLE_FAMILIES[fam] for fam in families) if families else None
+        out[person_id] = _UnheldRoles(families, any_re)
+    return out
 
 
 def _evidence(person: Entity) -> tuple[Evidence, ...]:

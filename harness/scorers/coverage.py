@@ -8,9 +8,12 @@ design: it counts facts, it does not judge paraphrase.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import repeat
 
-from harness.goldset.model import UNNAMED, Claim
+from harness.goldset.model import UNNAMED, Claim, Number
 from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import ClaimEntry, GoldIndex
 from harness.scorers.numbers import agrees
@@ -29,14 +32,25 @@ def _key_claim_entries(idx: GoldIndex, scope: Scope) -> list[ClaimEntry]:
 
 
 @dataclass(frozen=True)
-class _KeyClaimTable:
-    """The gold set's key claims, each with its text keywords as bits of an int (a window's
+class _KeyClaim:
+    """A key claim as the check reads it: its text keywords as bits of an int (a window's
     keywords and a claim's are compared with one `&` and a bit count: a set intersection per
-    pair costs far more) and the sources its anchors are in."""
+    pair costs far more)."""
+
+    entry: ClaimEntry
+    keywords: int  # keyword bits
+    need: int  # keywords a window must share with it (MIN_SHARED, MIN_SHARE_OF_CLAIM)
+    sources: frozenset[str]  # the sources its anchors are in
+    speaker: str | None  # the speaker a window must name (None: unnamed or no speaker)
+    numbers: tuple[Number, ...]  # a window must carry one of these (when there are any)
+
+
+@dataclass(frozen=True)
+class _KeyClaimTable:
+    """The gold set's key claims, in gold-set order, and the bit of each of their keywords."""
 
     bit: dict[str, int]  # keyword -> its bit
-    vocabulary: frozenset[str]  # the keywords that have a bit
-    claims: tuple[tuple[ClaimEntry, int, frozenset[str]], ...]  # claim, keyword bits, sources
+    claims: tuple[_KeyClaim, ...]
 
 
 def _key_claim_table(idx: GoldIndex) -> _KeyClaimTable:
@@ -48,40 +62,58 @@ def _build_key_claim_table(idx: GoldIndex) -> _KeyClaimTable:
     vocabulary = sorted({k for e in idx.key_claims for k in e.text_keywords})
     bit = {k: 1 << i for i, k in enumerate(vocabulary)}
     claims = tuple(
-        (e, sum(bit[k] for k in e.text_keywords), frozenset(a.source for a in e.claim.anchors))
+        _KeyClaim(
+            entry=e,
+            keywords=sum(bit[k] for k in e.text_keywords),
+            # A count of shared keywords is below MIN_SHARE_OF_CLAIM * n exactly when it is
+            # below that number rounded up.
+            need=max(MIN_SHARED, math.ceil(MIN_SHARE_OF_CLAIM * len(e.text_keywords))),
+            sources=frozenset(a.source for a in e.claim.anchors),
+            speaker=e.claim.speaker if e.claim.speaker and e.claim.speaker != UNNAMED else None,
+            numbers=tuple(e.claim.numbers),
+        )
         for e in idx.key_claims
     )
-    return _KeyClaimTable(bit, frozenset(bit), claims)
+    return _KeyClaimTable(bit, claims)
 
 
 def score_coverage(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> dict[str, int]:
     table = _key_claim_table(idx)
     # The key claims anchored in a source the summary may draw on (as `_key_claim_entries`).
-    entries = [(e, ckw) for e, ckw, sources in table.claims if not sources.isdisjoint(scope.sources)]
-    sents = an.sentences
-    # Sentences are separated by white space only, so a pair's keywords are the union of theirs.
-    skw = [sum(map(table.bit.__getitem__, kw & table.vocabulary)) for kw in an.sentence_keywords]
-    windows = [(a, b) for a, b in sents] + [(sents[i][0], sents[i + 1][1]) for i in range(len(sents) - 1)]
-    wkw = skw + [skw[i] | skw[i + 1] for i in range(len(sents) - 1)]
+    claims = [c for c in table.claims if not c.sources.isdisjoint(scope.sources)]
+    windows, window_keywords = _windows(an, table.bit)
+    mention_starts = [m.start for m in an.mentions]
+    number_starts = [n.start for n in an.numbers]
     covered = 0
-    for entry, ckw in entries:
-        c = entry.claim
-        for (a, b), kw in zip(windows, wkw, strict=True):
-            shared = (ckw & kw).bit_count()
-            if shared < MIN_SHARED or shared < MIN_SHARE_OF_CLAIM * len(entry.text_keywords):
+    for claim in claims:
+        for (a, b), keywords in zip(windows, window_keywords, strict=True):
+            if (claim.keywords & keywords).bit_count() < claim.need:
                 continue
-            if (
-                c.speaker
-                and c.speaker != UNNAMED
-                and not any(
-                    a <= m.start < b and (m.key == c.speaker or m.kind == "pronoun") for m in an.mentions
-                )
-            ):
-                continue
-            if c.numbers and not any(
-                a <= n.start < b and any(agrees(n, g) for g in c.numbers) for n in an.numbers
-            ):
-                continue
+            if claim.speaker is not None:
+                mentions = an.mentions[bisect_left(mention_starts, a) : bisect_left(mention_starts, b)]
+                if not any(m.key == claim.speaker or m.kind == "pronoun" for m in mentions):
+                    continue
+            if claim.numbers:
+                numbers = an.numbers[bisect_left(number_starts, a) : bisect_left(number_starts, b)]
+                if not any(agrees(n, g) for n in numbers for g in claim.numbers):
+                    continue
             covered += 1
             break
-    return {"key_claims": len(entries), "key_claims_covered": covered}
+    return {"key_claims": len(claims), "key_claims_covered": covered}
+
+
+def _windows(an: SummaryAnalysis, bit: dict[str, int]) -> tuple[list[tuple[int, int]], list[int]]:
+    """The stretches to look for key claims in, with their keyword bits: each two adjacent
+    sentences (or the one sentence of a one-sentence summary).
+
+    A claim may be stated in one sentence or in two adjacent ones; but what a sentence states
+    (its keywords, names, numbers) a pair of sentences around it states too, so looking in
+    each pair finds every claim looking in each sentence would.
+    """
+    sents = an.sentences
+    skw = [sum(map(bit.get, kw, repeat(0))) for kw in an.sentence_keywords]
+    if len(sents) < 2:
+        return sents, skw
+    pairs = range(len(sents) - 1)
+    # Sentences are separated by white space only, so a pair's keywords are the union of theirs.
+    return [(sents[i][0], sents[i + 1][1]) for i in pairs], [skw[i] | skw[i + 1] for i in pairs]

@@ -81,6 +81,20 @@ def _build_source_words(idx: GoldIndex) -> dict[str, _SourceWords]:
     return tables
 
 
+def _sources_with(idx: GoldIndex) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The sources (in gold-set order) in whose story text each run of one to three words
+    stands: a quote is searched for only in the sources its first words are in."""
+    return idx.derived("quotes.sources_with", _build_sources_with)
+
+
+def _build_sources_with(idx: GoldIndex) -> dict[tuple[str, ...], tuple[str, ...]]:
+    found: dict[tuple[str, ...], list[str]] = {}
+    for sid, sw in _source_words(idx).items():
+        for run in sw.positions:
+            found.setdefault(run, []).append(sid)
+    return {run: tuple(sids) for run, sids in found.items()}
+
+
 def _occurrences(sw: _SourceWords, seq: tuple[str, ...], start: int = 0) -> Iterator[int]:
     """Token indices (ascending, from `start`) where the words `seq` stand in a row."""
     positions = sw.positions.get(seq[:3], [])
@@ -107,7 +121,7 @@ def _find_verbatim(
                 break
             ranges.append((k, k + len(seg)))
         else:
-            if not any(st.excluded[k] for a, b in ranges for k in range(a, b)):
+            if not any(True in st.excluded[a:b] for a, b in ranges):
                 out.append(ranges)
     return out
 
@@ -144,9 +158,9 @@ def match_quote(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> Quo
     quoted: list[tuple[bool, Span]] = []
     prose: list[tuple[bool, Span]] = []
     tables = _source_words(idx)
-    for sid, st in idx.sources.items():
+    for sid in _sources_with(idx).get(segments[0][:3], ()):
+        st, sw = idx.sources[sid], tables[sid]
         inside = scope.covers(sid)
-        sw = tables[sid]
         for ranges in _find_verbatim(st, sw, segments):
             a, b = ranges[0][0], ranges[-1][1]
             anchors = _anchor_containing(sw, a, b)
@@ -156,14 +170,14 @@ def match_quote(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> Quo
                 if all(per) and len({p[0].quote.id for p in per}) == 1:
                     anchors = per[0]
             if anchors:
-                gold.extend((inside, qa) for qa in anchors)
+                gold += [(inside, qa) for qa in anchors]
             elif all(st.quoted[k] for x, y in ranges for k in range(x, y)):
                 quoted.append((inside, st.span(a, b)))
             else:
                 prose.append((inside, st.span(a, b)))
     in_scope_gold = [qa for inside, qa in gold if inside]
     if in_scope_gold:
-        qa = sorted(in_scope_gold, key=lambda x: (x.quote.status != "verified", x.span.source))[0]
+        qa = min(in_scope_gold, key=_preference)
         return QuoteMatch(q, qa.quote.status, qa.quote, [qa.span])
     if any(inside for inside, _ in quoted):
         return QuoteMatch(q, "source_quote", None, [s for inside, s in quoted if inside][:1])
@@ -178,6 +192,12 @@ def match_quote(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> Quo
         quote = gold[0][1].quote if gold else None
         return QuoteMatch(q, "outside", quote, outside[:1], tuple(sorted({s.source for s in outside})))
     return _fuzzy(idx, q, [w for seg in segments for w in seg], scope)
+
+
+def _preference(qa: QuoteAnchor) -> tuple[bool, str]:
+    """Order of preference among gold wordings a quote is found in: verified ones first, then
+    by source id (the first of the least wins)."""
+    return qa.quote.status != "verified", qa.span.source
 
 
 _SENTENCE_IN_QUOTE_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-Z])")

@@ -193,15 +193,20 @@ def words(text: str) -> list[str]:
     """Just the normalised words of a text (as `_TOKEN_RE` finds them)."""
     out: list[str] = []
     for chunk in text.split():
-        if chunk.isalpha():
-            out.append(normalize_word(chunk))
-            continue
-        core = chunk.strip(_AROUND_WORDS)
-        if core.isalpha():
-            out.append(normalize_word(core))
-        else:
-            out += map(normalize_word, _TOKEN_RE.findall(chunk))
+        out += _chunk_words(chunk)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    """The normalised words of one chunk of text between spaces (a word as written, with
+    the punctuation around it). Cached: texts reuse the same written words."""
+    if chunk.isalpha():
+        return (normalize_word(chunk),)
+    core = chunk.strip(_AROUND_WORDS)
+    if core.isalpha():
+        return (normalize_word(core),)
+    return tuple(map(normalize_word, _TOKEN_RE.findall(chunk)))
 
 
 def content_words(text: str) -> list[str]:
@@ -236,6 +241,19 @@ def stem(word: str) -> str:
                 w = w[: -len(suffix)]
                 break
     return w
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Where each of `chars` (distinct characters) stands in `text`, in order. Found with
+    `str.find`, which skips ahead far faster than a pattern tries every character."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def split_elisions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

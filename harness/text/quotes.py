@@ -13,10 +13,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from harness.text.normalize import char_positions
+
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "‹": "›", "»": "«"}
 _DOUBLE_CLOSE = {"”", "»", "“", "›", "«"}
 _OPENING_CONTEXT = set(" \t\n\r([{*_-—–/:>") | {"\u00a0"}
-_PARAGRAPH_RE = re.compile(r"\n")  # quotes never span lines: lines are paragraphs or bullets
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class QuoteMention:
 
 def extract_quotes(text: str) -> list[QuoteMention]:
     """Every top-level quotation in `text`, in order of position."""
-    breaks = [m.start() for m in _PARAGRAPH_RE.finditer(text)]
+    breaks = char_positions(text, "\n")  # quotes never span lines: lines are paragraphs or bullets
     doubles = _double_quotes(text, breaks)
     singles = _single_quotes(text, breaks, doubles)
     quotes = sorted(doubles + singles, key=lambda q: q.open_start)
@@ -69,8 +70,8 @@ def _double_quotes(text: str, breaks: list[int]) -> list[QuoteMention]:
     out: list[QuoteMention] = []
     open_at: int | None = None
     open_mark = ""
-    for mark in _DOUBLE_MARK_RE.finditer(text):  # every other character is ignored
-        i, ch = mark.start(), mark.group()
+    for i in char_positions(text, _DOUBLE_MARKS):  # every other character is ignored
+        ch = text[i]
         if ch == '"':
             if open_at is None:
                 if _is_opening_position(text, i):
@@ -102,8 +103,7 @@ def _double_quotes(text: str, breaks: list[int]) -> list[QuoteMention]:
 _SINGLE_OPENERS = "'‘‚"
 _SINGLE_CLOSERS = "'’‘"
 # Only these characters can open or close a quotation: the scanners jump from one to the next.
-_DOUBLE_MARK_RE = re.compile("[" + re.escape('"' + "".join(_DOUBLE_OPEN) + "".join(_DOUBLE_CLOSE)) + "]")
-_SINGLE_OPENER_RE = re.compile("[" + re.escape(_SINGLE_OPENERS) + "]")
+_DOUBLE_MARKS = "".join(dict.fromkeys('"' + "".join(_DOUBLE_OPEN) + "".join(_DOUBLE_CLOSE)))
 _SINGLE_CLOSER_RE = re.compile("[" + re.escape(_SINGLE_CLOSERS) + "]")
 _DECADE_RE = re.compile(r"['’‘]\d\d?s\b")
 
@@ -116,8 +116,7 @@ def _single_quotes(text: str, breaks: list[int], doubles: list[QuoteMention]) ->
 
     out: list[QuoteMention] = []
     resume = 0  # scanning resumes after the last closing mark
-    for mark in _SINGLE_OPENER_RE.finditer(text):
-        i = mark.start()
+    for i in char_positions(text, _SINGLE_OPENERS):
         if i < resume:
             continue
         if _is_single_opener(text, i) and not nested(i):

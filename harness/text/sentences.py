@@ -10,12 +10,13 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
+from harness.text.normalize import char_positions
 from harness.text.quotes import QuoteMention
 
 _BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"”’'»)*_]*\s+(?=[\"“‘'«(*_#\-•]*[A-Z0-9])|\n+")
 # A boundary starts just after sentence-ending punctuation or at a line break: `_boundaries`
 # jumps from one of these to the next rather than trying the pattern at every character.
-_BOUNDARY_HINT_RE = re.compile(r"[.!?…\n]")
+_BOUNDARY_HINTS = ".!?…\n"
 _ABBREVIATIONS = frozenset(
     [
         "u.s",
@@ -75,8 +76,8 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_BOUNDARY_RE.finditer(text)`, found without a match attempt at
     every character."""
     end = 0
-    for hint in _BOUNDARY_HINT_RE.finditer(text):
-        at = hint.start() if hint.group() == "\n" else hint.end()
+    for hint in char_positions(text, _BOUNDARY_HINTS):
+        at = hint if text[hint] == "\n" else hint + 1
         if at < end:
             continue  # inside the boundary just found
         m = _BOUNDARY_RE.match(text, at)
