@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
-from harness.scorers.index import GoldIndex, keywords_of_words
+from harness.scorers.index import GoldIndex, keywords_of_chunks
 from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
 from harness.text.layout import heading_lines
 from harness.text.mentions import (
     NameMention,
     TextWords,
     Word,
-    find_mentions,
+    WordMemo,
+    find_mentions_and_names,
     name_words,
     proper_name_runs,
     starts_sentence,
@@ -188,6 +191,9 @@ ROLE_TITLES = frozenset(
 )
 
 
+_start = attrgetter("start")
+
+
 def _speaker_like(idx: GoldIndex, m: NameMention) -> bool:
     return m.kind in ("unknown", "pronoun") or idx.is_person_key(m.key)
 
@@ -228,12 +234,12 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
     (before blanking Markdown emphasis, see `harness.text.layout.read`)."""
     quotes = extract_quotes(text)
     words = TextWords.of(text)
-    known = find_mentions(text, idx.aliases, words)
+    known, org_names = find_mentions_and_names(text, idx.aliases, idx.org_names, words)
     headings = heading_lines(text) if headings is None else headings
     runs = proper_name_runs(text, words)
     known = _drop_surname_clashes(idx, words, runs, known)
     unknown = unknown_names(text, idx, words, runs, known, headings)
-    mentions = sorted(known + unknown, key=lambda m: m.start)
+    mentions = sorted(known + unknown, key=_start)
     is_person = lambda m: _speaker_like(idx, m)  # noqa: E731
     is_org = lambda m: m.key in idx.organisations  # noqa: E731
 
@@ -242,15 +248,15 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
         return e.gender if e else None
 
     sentences = sentence_spans(text, quotes)
-    # Sentences are separated by white space only, so their words are all the text's words.
-    sentence_words = [normalised_words(text[a:b]) for a, b in sentences]
+    # Sentences are separated by white space only, so their chunks (words with their
+    # punctuation, read once per chunk rather than per text) are all the text's chunks.
+    sentence_chunks = [text[a:b].split() for a, b in sentences]
+    chunk_word_counts = map(_CHUNK_WORD_COUNT.__getitem__, chain.from_iterable(sentence_chunks))
+    word_count = sum(chunk_word_counts) - text.count("%")  # '%' is a word of its own
     speech = (text, quotes, mentions, is_person, gender_of, is_org)
     attributions = find_attributions(*speech, sentences=sentences)
     reported = find_reported_speech(*speech, sentences=sentences)
-    org_mentions = sorted(
-        [m for m in find_mentions(text, idx.org_names, words, pronouns=False) if m.kind == "name"] + unknown,
-        key=lambda m: m.start,
-    )
+    org_mentions = sorted([m for m in org_names if m.kind == "name"] + unknown, key=_start)
     return SummaryAnalysis(
         text=text,
         quotes=quotes,
@@ -262,9 +268,13 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
         numbers=parse_numbers(text),
         sentences=sentences,
         heading_lines=headings,
-        word_count=sum(map(len, sentence_words)) - text.count("%"),  # '%' is a word of its own
-        sentence_keywords=[keywords_of_words(ws) for ws in sentence_words],
+        word_count=word_count,
+        sentence_keywords=[keywords_of_chunks(chunks) for chunks in sentence_chunks],
     )
+
+
+# How many words a chunk of text without white space holds (a word with its punctuation).
+_CHUNK_WORD_COUNT = WordMemo(lambda chunk: len(normalised_words(chunk)))
 
 
 def _drop_surname_clashes(

@@ -13,18 +13,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, compress, count
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 MentionKind = Literal["name", "description", "pronoun", "unknown"]
+_T = TypeVar("_T")
 
 # Words with an optional possessive; the possessive is split off so that
 # "Alibaba's" matches the name "Alibaba".
-_WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+# (`++` and `*+` never give back what they took, as a word never needs to: saying so
+# spares the regex engine keeping track of how it could.)
+_WORD_RE = re.compile(r"[^\W_]++(?:[’'][^\W_]++)*+")
 _WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")  # keeps the words between the gaps
-_ASCII_WORD_SPLIT_RE = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)")  # the same, faster on ASCII text
+_ASCII_WORD_SPLIT_RE = re.compile(r"([A-Za-z0-9]++(?:'[A-Za-z0-9]++)*+)")  # the same, faster on ASCII text
 _POSSESSIVE_RE = re.compile(r"[’']s$|(?<=s)[’']$", re.IGNORECASE)
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
@@ -87,13 +91,21 @@ class TextWords:
 
     def _unify_apostrophes(self, k: int) -> None:
         """Word k has an apostrophe: unify typographic marks, split off a possessive."""
-        w = self.texts[k].translate(_APOS)
-        if len(w) > 2 and (w.endswith(("'s", "'S")) or (w[-1] == "'" and w[-2] in "sS")):
-            cut = len(w) - (2 if w[-1] in "sS" else 1)
-            w = w[:cut]
-            self.ends[k] = self.starts[k] + cut
+        w, possessive = _without_possessive(self.texts[k])
+        if possessive:
+            self.ends[k] = self.starts[k] + len(w)
             self.possessive[k] = True
         self.texts[k] = w
+
+
+@lru_cache(maxsize=65536)
+def _without_possessive(word: str) -> tuple[str, bool]:
+    """`word` (which has an apostrophe) with typographic marks unified and a possessive
+    "'s" or "s'" cut off, and whether one was. Cached: such words recur ("China's")."""
+    w = word.translate(_APOS)
+    if len(w) > 2 and (w.endswith(("'s", "'S")) or (w[-1] == "'" and w[-2] in "sS")):
+        return w[: len(w) - (2 if w[-1] in "sS" else 1)], True
+    return w, False
 
 
 def name_words(text: str) -> list[Word]:
@@ -120,6 +132,25 @@ class NameMention:
     gender: str | None = None
 
 
+class WordMemo(dict[str, _T]):
+    """`memo[word]` is `compute(word)`, worked out the first time a word is asked about.
+
+    For facts about single words asked for every word of a text: mapping
+    `memo.__getitem__` over the words is a plain dictionary lookup per word,
+    faster than calling a `functools.lru_cache` function.
+    """
+
+    def __init__(self, compute: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> _T:
+        if len(self) >= 65536:  # a bound on memory (texts share most of their words)
+            self.clear()
+        value = self[word] = self._compute(word)
+        return value
+
+
 @dataclass
 class AliasTable:
     """Surface forms -> keys, matched as word sequences (build once, reuse).
@@ -132,6 +163,14 @@ class AliasTable:
     _names: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
     _descriptions: dict[tuple[str, ...], list[tuple[list[str], str]]] = field(default_factory=dict)
     _description_firsts: set[str] = field(default_factory=set)
+    # The first words of all entries and he/she, in lower case: a word whose lower case
+    # is not here starts nothing.
+    _lower_firsts: set[str] = field(default_factory=lambda: {"he", "she"})
+    # Word -> is its lower case in `_lower_firsts`? (Worked out once per word.)
+    _start_words: WordMemo[bool] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._start_words = WordMemo(lambda word: word.lower() in self._lower_firsts)
 
     def add(self, surface: str, key: str, description: bool = False) -> None:
         """Register a name (case-sensitive) or a description (case-insensitive)."""
@@ -144,8 +183,11 @@ class AliasTable:
             seq = [w.casefold() for w in words]
             self._descriptions.setdefault(tuple(seq[:2]), []).append((seq, key))
             self._description_firsts.add(seq[0])
+            self._lower_firsts.add(seq[0])
         else:
             self._names.setdefault(words[0], []).append((words, key))
+            self._lower_firsts.add(words[0].lower())
+        self._start_words.clear()
 
     def finalize(self) -> AliasTable:
         """Sort candidates longest first so the longest match wins."""
@@ -158,7 +200,10 @@ class AliasTable:
         """(length in words, key, kind) of the longest entry starting at word `i`
         (a name rather than a description as long); `texts` are the words' texts."""
         name = self._name_at(texts, i)
-        description = self._description_at(texts, i)
+        first = texts[i].casefold()
+        if first not in self._description_firsts:  # as for most words
+            return name
+        description = self._description_at(texts, i, first)
         if description is not None and (name is None or description[0] > name[0]):
             return description
         return name
@@ -169,10 +214,8 @@ class AliasTable:
                 return len(seq), key, "name"
         return None
 
-    def _description_at(self, texts: list[str], i: int) -> tuple[int, str, MentionKind] | None:
-        first = texts[i].casefold()
-        if first not in self._description_firsts:
-            return None
+    def _description_at(self, texts: list[str], i: int, first: str) -> tuple[int, str, MentionKind] | None:
+        """The longest description starting at word `i`, whose casefolded text is `first`."""
         entries = self._descriptions.get((first, texts[i + 1].casefold())) if i + 1 < len(texts) else None
         if entries:
             # The words after the pair, casefolded once for all entries (the first is the longest).
@@ -183,44 +226,68 @@ class AliasTable:
         one_word = self._descriptions.get((first,))
         return (1, one_word[0][1], "description") if one_word else None
 
-    def _starts(self, texts: list[str], pronouns: bool) -> list[int]:
-        """Indices of the words that may start an entry (or are he/she when `pronouns`):
-        most words are neither, and are passed over in this one sweep."""
-        firsts = self._names.keys() | _PRONOUN_FORMS if pronouns else self._names.keys()
-        description_firsts = self._description_firsts
-        if not description_firsts:  # a table of names only needs no lower-casing
-            return [i for i, t in enumerate(texts) if t in firsts]
-        return [i for i, t in enumerate(texts) if t in firsts or t.lower() in description_firsts]
+
+_NO_ENTRIES = AliasTable()
 
 
 def find_mentions(
     text: str, table: AliasTable, words: TextWords | None = None, pronouns: bool = True
 ) -> list[NameMention]:
     """Known names, descriptions and (when `pronouns`) he/she pronouns in `text`, in order."""
+    return find_mentions_and_names(text, table, _NO_ENTRIES, words, pronouns)[0]
+
+
+def find_mentions_and_names(
+    text: str, table: AliasTable, names: AliasTable, words: TextWords | None = None, pronouns: bool = True
+) -> tuple[list[NameMention], list[NameMention]]:
+    """`find_mentions(text, table, words, pronouns)` and `find_mentions(text, names, words,
+    pronouns=False)` in one sweep of the words. `names` is a smaller table (organisation names,
+    say) whose matches are found even inside the first's mentions ("Alibaba" in "Alibaba's Qwen
+    lead"); a match both find (most of the second's) is made once, as one object."""
     words = TextWords.of(text) if words is None else words
-    texts, starts, ends = words.texts, words.starts, words.ends
-    names, description_firsts = table._names, table._description_firsts
-    out: list[NameMention] = []
-    resume = 0  # words before this are part of a mention already found
-    for i in table._starts(texts, pronouns):
-        if i < resume:
-            continue
+    texts, starts, ends, possessive = words.texts, words.starts, words.ends, words.possessive
+
+    def mention(i: int, hit: tuple[int, str, MentionKind]) -> NameMention:
+        n, key, kind = hit
+        start, end = starts[i], ends[i + n - 1]
+        return NameMention(start, end, text[start:end], key, kind, possessive[i + n - 1])
+
+    def pronoun(i: int, form: str) -> NameMention:
+        return NameMention(starts[i], ends[i], texts[i], None, "pronoun", gender=PRONOUNS[form])
+
+    table_names, table_description_firsts = table._names, table._description_firsts
+    names_names, names_description_firsts = names._names, names._description_firsts
+    known: list[NameMention] = []
+    found_names: list[NameMention] = []
+    resume = names_resume = 0  # words before these are part of a mention already found
+    for i in _candidates(texts, table, names):
         t = texts[i]
-        if t not in names and t.lower() not in description_firsts:  # he or she, and no more
-            out.append(NameMention(starts[i], ends[i], t, None, "pronoun", gender=PRONOUNS[t.lower()]))
-            continue
-        hit = table.match_at(texts, i)
-        if hit is not None:
-            n, key, kind = hit
-            last = i + n - 1
-            start, end = starts[i], ends[last]
-            out.append(NameMention(start, end, text[start:end], key, kind, words.possessive[last]))
-            resume = i + n
-            continue
-        low = t.casefold()
-        if pronouns and low in ("he", "she"):
-            out.append(NameMention(starts[i], ends[i], t, None, "pronoun", gender=PRONOUNS[low]))
-    return out
+        hit = None
+        if i >= resume:
+            if t in table_names or t.lower() in table_description_firsts:
+                hit = table.match_at(texts, i)
+                if hit is not None:
+                    known.append(mention(i, hit))
+                    resume = i + hit[0]
+                elif pronouns and t.casefold() in ("he", "she"):
+                    known.append(pronoun(i, t.casefold()))
+            elif pronouns and t in _PRONOUN_FORMS:
+                known.append(pronoun(i, t.lower()))
+        if i >= names_resume and (t in names_names or t.lower() in names_description_firsts):
+            name_hit = names.match_at(texts, i)
+            if name_hit is not None:
+                found_names.append(known[-1] if name_hit == hit else mention(i, name_hit))
+                names_resume = i + name_hit[0]
+    return known, found_names
+
+
+def _candidates(texts: list[str], table: AliasTable, names: AliasTable) -> list[int]:
+    """Indices of the words that may start an entry of a table or be he/she (a few more
+    than do): most words are none of these, and are passed over in this one sweep."""
+    found = list(compress(count(), map(table._start_words.__getitem__, texts)))
+    if names._lower_firsts <= table._lower_firsts:  # as when the names are in `table` too
+        return found
+    return sorted(set(found).union(compress(count(), map(names._start_words.__getitem__, texts))))
 
 
 _LOWER_CONNECTORS = frozenset({"de", "van", "von", "bin", "al", "la", "le", "du", "del"})
@@ -249,6 +316,9 @@ def _is_capitalised(word: str) -> bool:
     )
 
 
+_CAPITALISED = WordMemo(_is_capitalised)
+
+
 def find_proper_names(text: str, words: TextWords | None = None) -> list[NameCandidate]:
     """Runs of capitalised words ("Wang Jian", "Baidu", "Moonshot AI").
 
@@ -272,7 +342,7 @@ def proper_name_runs(text: str, words: TextWords) -> list[tuple[int, int]]:
     """(first, last) word index of each run `find_proper_names` finds."""
     texts, starts, ends, possessive = words.texts, words.starts, words.ends, words.possessive
     n = len(texts)
-    capitalised = [not t.islower() and _is_capitalised(t) for t in texts]  # most are lower
+    capitalised = list(map(_CAPITALISED.__getitem__, texts))
     out = []
     resume = 0  # words before this belong to a run already found
     for i in compress(count(), capitalised):
@@ -280,20 +350,20 @@ def proper_name_runs(text: str, words: TextWords) -> list[tuple[int, int]]:
             continue
         j = i
         while j + 1 < n and not possessive[j]:
-            gap = text[ends[j] : starts[j + 1]]
-            if gap in (" ", "\u00a0", "-") and capitalised[j + 1]:
+            if capitalised[j + 1]:  # joined by a space or a hyphen
+                if text[ends[j] : starts[j + 1]] not in (" ", "\u00a0", "-"):
+                    break
                 j += 1
-                continue
-            if (
-                gap == " "
-                and texts[j + 1] in _LOWER_CONNECTORS
+            elif (  # joined by a connector between spaces ("Ludwig van Beethoven")
+                texts[j + 1] in _LOWER_CONNECTORS
                 and j + 2 < n
-                and text[ends[j + 1] : starts[j + 2]] == " "
                 and capitalised[j + 2]
+                and text[ends[j] : starts[j + 1]] == " "
+                and text[ends[j + 1] : starts[j + 2]] == " "
             ):
                 j += 2
-                continue
-            break
+            else:
+                break
         out.append((i, j))
         resume = j + 1
     return out
