@@ -16,11 +16,11 @@ from operator import attrgetter
 from harness.scorers.index import GoldIndex, keywords_of_chunks
 from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
 from harness.text.layout import heading_lines
+from harness.text.memo import WordMemo
 from harness.text.mentions import (
     NameMention,
     TextWords,
     Word,
-    WordMemo,
     find_mentions_and_names,
     name_words,
     proper_name_runs,

@@ -14,11 +14,11 @@ import math
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TypeVar, cast
 
 from harness.goldset.model import UNNAMED, Claim, Entity, GoldSet, Number, Quote, Source, Span
 from harness.scorers.roles import roles_of
+from harness.text.memo import WordMemo
 from harness.text.mentions import AliasTable, name_words
 from harness.text.normalize import STOPWORDS, Token, stem, tokenize, words
 from harness.text.numbers import NumberMention, parse_numbers
@@ -73,6 +73,32 @@ class ClaimEntry:
     units: frozenset[str] = frozenset()  # units of its numbers
 
 
+@dataclass(frozen=True)
+class FamilyClaims:
+    """The claims with a number of one unit family, and for each keyword its weight
+    and which of these claims have it: scoring a number's context against them is
+    one lookup a keyword."""
+
+    claims: tuple[ClaimEntry, ...]  # in the order of their ids
+    postings: dict[str, tuple[float, tuple[int, ...]]]  # keyword -> (weight, positions in `claims`)
+    unknown_weight: float  # of a keyword no claim uses
+
+    def scores(self, keywords: set[str]) -> list[float]:
+        """Each claim's share of the keywords' weight it explains (0.0: none), as
+        `GoldIndex.claim_scores` reckons it."""
+        hits = [0.0] * len(self.claims)
+        if not keywords:
+            return hits
+        postings, unknown = self.postings, (self.unknown_weight, ())
+        total = 0.0
+        for k in sorted(keywords):  # a fixed order: float sums must not depend on hash seeds
+            w, positions = postings.get(k, unknown)
+            total += w
+            for j in positions:
+                hits[j] += w
+        return [h / total for h in hits]
+
+
 @dataclass
 class GoldIndex:
     goldset: GoldSet
@@ -91,6 +117,7 @@ class GoldIndex:
     claims_by_keyword: dict[str, list[int]] = field(default_factory=dict)
     # The same, per unit family, listing only claims with a number of that family.
     claims_by_keyword_in_family: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    family_claims: dict[str, FamilyClaims] = field(default_factory=dict)  # the same, for scoring
     source_numbers: list[tuple[str, NumberMention]] = field(default_factory=list)
     source_numbers_by_unit: dict[str, list[tuple[str, NumberMention]]] = field(default_factory=dict)
     person_roles: dict[str, frozenset[str]] = field(default_factory=dict)  # entity id -> role families
@@ -168,28 +195,34 @@ def keywords_of_chunks(chunks: list[str]) -> set[str]:
     and each chunk (a word with its punctuation) is read once, not per text.
     """
     found: set[str] = set()
-    return found.union(*map(_chunk_keywords, chunks))
+    return found.union(*map(_CHUNK_KEYWORDS.__getitem__, chunks))
 
 
-@lru_cache(maxsize=65536)
+def keywords_of_words(normalised: list[str]) -> set[str]:
+    """`keywords` of a text already split into normalised words."""
+    found = set(map(_KEYWORD_OF.__getitem__, normalised))
+    found.discard("")
+    return found
+
+
+def keyword_of(word: str) -> str:
+    """The keyword a normalised word counts as ("" for function words, numbers, letters)."""
+    return _KEYWORD_OF[word]
+
+
+def _keyword_of(word: str) -> str:
+    if word in STOPWORDS or word[:1].isdigit() or len(word) <= 1:
+        return ""
+    return stem(word)
+
+
 def _chunk_keywords(chunk: str) -> frozenset[str]:
     """`keywords` of a chunk of text without white space."""
     return frozenset(keywords_of_words(words(chunk)))
 
 
-def keywords_of_words(normalised: list[str]) -> set[str]:
-    """`keywords` of a text already split into normalised words."""
-    found = set(map(keyword_of, normalised))
-    found.discard("")
-    return found
-
-
-@lru_cache(maxsize=65536)
-def keyword_of(word: str) -> str:
-    """The keyword a normalised word counts as ("" for function words, numbers, letters)."""
-    if word in STOPWORDS or word[:1].isdigit() or len(word) <= 1:
-        return ""
-    return stem(word)
+_KEYWORD_OF = WordMemo(_keyword_of)
+_CHUNK_KEYWORDS = WordMemo(_chunk_keywords)
 
 
 def build_index(goldset: GoldSet) -> GoldIndex:
@@ -288,7 +321,21 @@ def build_index(goldset: GoldSet) -> GoldIndex:
             by_kw = idx.claims_by_keyword_in_family.setdefault(family, {})
             for k in entry.keywords:
                 by_kw.setdefault(k, []).append(ci)
+    for family, by_kw in idx.claims_by_keyword_in_family.items():
+        idx.family_claims[family] = _family_claims(idx, by_kw)
     return idx
+
+
+def _family_claims(idx: GoldIndex, claims_by_keyword: dict[str, list[int]]) -> FamilyClaims:
+    """The `FamilyClaims` of the claims listed in `claims_by_keyword` (one family's)."""
+    members = sorted(
+        {ci for cis in claims_by_keyword.values() for ci in cis}, key=lambda ci: idx.claims[ci].claim.id
+    )
+    position = {ci: j for j, ci in enumerate(members)}
+    postings = {
+        k: (w, tuple(position[ci] for ci in claims_by_keyword.get(k, ()))) for k, w in idx.idf.items()
+    }
+    return FamilyClaims(tuple(idx.claims[ci] for ci in members), postings, idx.max_idf)
 
 
 _CACHE: dict[tuple[int, str], tuple[GoldSet, GoldIndex]] = {}

@@ -11,6 +11,7 @@ claim, some source must still state it. Currencies count as one kind, so
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from harness.findings import Evidence, Finding, make_finding
 from harness.goldset.model import Claim, Number, Span
@@ -122,16 +123,23 @@ class _Contexts:
 def _candidates(
     idx: GoldIndex, contexts: _Contexts, n: NumberMention, family: str
 ) -> tuple[list[tuple[float, ClaimEntry]], set[str]]:
-    """Claims with a number of this unit family that the number's context is about, best
-    first, and the keywords of the number's clause."""
+    """Claims with a number of this unit family that the number's context (its clause or
+    the words around it, whichever scores a claim higher) is about, best first, and the
+    keywords of the number's clause."""
     sentence = contexts.an.sentence_of(n.start)
-    best: dict[str, tuple[float, ClaimEntry]] = {}
     clause_keywords = contexts.clause_keywords(contexts.clause(sentence, n))
-    for context in (clause_keywords, contexts.window_keywords(sentence, n)):
-        for s, c in idx.claim_scores(context, min_score=CLAIM_MIN_SCORE, unit_family=family):
-            if c.claim.id not in best or best[c.claim.id][0] < s:
-                best[c.claim.id] = (s, c)
-    return sorted(best.values(), key=lambda x: (-x[0], x[1].claim.id)), clause_keywords
+    family_claims = idx.family_claims.get(family)
+    if family_claims is None:
+        return [], clause_keywords
+    by_clause = family_claims.scores(clause_keywords)
+    by_window = family_claims.scores(contexts.window_keywords(sentence, n))
+    best = [
+        (max(s, t), c)
+        for s, t, c in zip(by_clause, by_window, family_claims.claims, strict=True)
+        if s >= CLAIM_MIN_SCORE or t >= CLAIM_MIN_SCORE
+    ]
+    best.sort(key=itemgetter(0), reverse=True)  # (a stable sort: equal scores stay in claim id order)
+    return best, clause_keywords
 
 
 SIBLING_OVERLAP = 0.6
@@ -155,7 +163,7 @@ def _swapped_into(
         return None  # "100 nations" and "20,000 fighters" are not one quantity
     family = unit_family(n.unit)
     for _, other in candidates:
-        if other is owner or not (other.keywords - owner.keywords) & clause_keywords:
+        if other is owner or not (clause_keywords & other.keywords) - owner.keywords:
             continue
         shared = len(other.keywords & owner.keywords)
         if shared < SIBLING_OVERLAP * min(len(other.keywords), len(owner.keywords)):
@@ -164,7 +172,7 @@ def _swapped_into(
         if (
             gold
             and not any(_same_value(n, g) for g in gold)
-            and not (owner.keywords - other.keywords) & clause_keywords
+            and not (clause_keywords & owner.keywords) - other.keywords
         ):
             return other
     return None

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count
-from typing import Literal, NamedTuple, TypeVar
+from typing import Literal, NamedTuple
+
+from harness.text.memo import WordMemo
 
 MentionKind = Literal["name", "description", "pronoun", "unknown"]
-_T = TypeVar("_T")
 
 # Words with an optional possessive; the possessive is split off so that
 # "Alibaba's" matches the name "Alibaba".
@@ -130,25 +131,6 @@ class NameMention:
     kind: MentionKind
     possessive: bool = False
     gender: str | None = None
-
-
-class WordMemo(dict[str, _T]):
-    """`memo[word]` is `compute(word)`, worked out the first time a word is asked about.
-
-    For facts about single words asked for every word of a text: mapping
-    `memo.__getitem__` over the words is a plain dictionary lookup per word,
-    faster than calling a `functools.lru_cache` function.
-    """
-
-    def __init__(self, compute: Callable[[str], _T]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, word: str) -> _T:
-        if len(self) >= 65536:  # a bound on memory (texts share most of their words)
-            self.clear()
-        value = self[word] = self._compute(word)
-        return value
 
 
 @dataclass

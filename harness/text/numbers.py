@@ -10,9 +10,10 @@ generations", "one to two orders of magnitude", "more than doubled",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from harness.goldset.spec import Qualifier, Unit
 from harness.text.patterns import word_trie
@@ -52,7 +53,7 @@ _WORDNUM = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)"
-_CUR = r"(?:US\$|HK\$|RMB\s?|CN¥|¥|\$|€|£)"
+_CUR = r"(?:us\$|hk\$|rmb\s?|cn¥|¥|\$|€|£)"
 _SCALE = r"(?:\s?(?:million|billion|trillion|thousand|bn|mn|m|b|k)\b)"
 
 QUALIFIER_WORDS: dict[str, Qualifier] = {
@@ -108,15 +109,16 @@ _UNIT_WORDS: list[tuple[str, Unit]] = [
     (r"fold", "times"),
     (r"yuan", "cny"),
     (r"renminbi", "cny"),
-    (r"(?:US\s+|U\.S\.\s+)?dollars", "usd"),
-    (r"Hong\s+Kong\s+dollars", "hkd"),
+    (r"(?:us\s+|u\.s\.\s+)?dollars", "usd"),
+    (r"hong\s+kong\s+dollars", "hkd"),
 ]
 _UNIT = "|".join(pat for pat, _ in _UNIT_WORDS)
 _UNIT_WORD_PATTERNS = [(re.compile(pat, re.IGNORECASE), unit) for pat, unit in _UNIT_WORDS]
 
-_NUMBER_RE = re.compile(
-    rf"""
-    (?<![\w.@#/])(?<![A-Za-z]-)
+# In lower case: compiled case-insensitively it reads any text, and compiled as it is
+# a `_Lowered` text (see `_Patterns`).
+_NUMBER = rf"""
+    (?<![\w.@#/])(?<![a-z]-)
     (?:(?P<qual>{_QUAL})\s+(?:a\s+)?)?
     (?:between\s+)?
     (?P<cur1>{_CUR})?(?P<n1>{_NUM})(?P<scale1>{_SCALE})?(?P<pct1>\s?%)?
@@ -132,16 +134,14 @@ _NUMBER_RE = re.compile(
     (?P<plus>\+)?
     (?:\s+(?P<post>or\s+(?:less|fewer|more|so)))?
     (?![\w/])
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+    """
 
 # "(more than) doubled": the verb is found first and its qualifier looked
 # for just before it (trying the qualifiers at every position is slow).
 _MULTIPLE_VERB_RE = re.compile(
     r"\b(?=[dhqt])(?:doubled|doubling|tripled|tripling|quadrupled|halved|double|triple)\b", re.IGNORECASE
 )
-_MULTIPLE_VERB_STEMS = ("doubl", "tripl", "quadrupl", "halved")  # one is in every verb
+_MULTIPLE_VERB_STEMS = ("doubl", "tripl", "quadrupl", "halved")  # every verb starts with one
 _QUAL_THEN_SPACE_RE = re.compile(rf"(?:{_QUAL})\s+$", re.IGNORECASE)
 _QUAL_MAX_WORDS = max(len(q.split()) for q in QUALIFIER_WORDS)
 _MULTIPLES = {"doubl": 2.0, "doubled": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halved": 0.5}
@@ -220,7 +220,7 @@ def parse_numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
     lowered = _Lowered.of(text)
-    for mention in _multiples(text) if lowered.may_hold(_MULTIPLE_VERB_STEMS) else ():
+    for mention in _multiples(text, lowered):
         found.append(mention)
         taken.append((mention.start, mention.end))
     for m in _orders_of_magnitude(text, lowered):
@@ -231,19 +231,19 @@ def parse_numbers(text: str) -> list[NumberMention]:
     # The full pattern is slow to try at every position: jump to places where
     # a number can begin (a digit, a currency sign, a number word or qualifier).
     pos = 0
-    reversed_text = text[::-1]
     # (Searched for in lower case when that finds the same places.)
-    hint_re, hinted = (_LOWER_HINT_RE, lowered.text) if lowered.exact else (_HINT_RE, text)
-    while (hint := hint_re.search(hinted, pos)) is not None:
+    searched, patterns = (lowered.text, _LOWER_CASE) if lowered.exact else (text, _ANY_CASE)
+    reversed_searched = searched[::-1]
+    while (hint := _next_hint(searched, pos, patterns)) is not None:
         found_at: re.Match[str] | None = None
-        for back in _starts_before(text, hint.start(), reversed_text):
+        for back in _starts_before(searched, hint[0], reversed_searched, patterns):
             if back < pos:
                 continue
-            found_at = _NUMBER_RE.match(text, back)
+            found_at = patterns.number.match(searched, back)
             if found_at is not None:
                 break
         if found_at is None:
-            pos = hint.end()
+            pos = hint[1]
             continue
         pos = found_at.end() if found_at.end() > found_at.start() else found_at.start() + 1
         if any(found_at.start() < b and a < found_at.end() for a, b in taken):
@@ -286,29 +286,56 @@ class _Lowered:
         pattern tried at every position."""
         return not self.exact or any(w in self.text for w in literals)
 
+    def places(self, literal: str) -> list[int]:
+        """Where `literal` (in lower case) occurs in this text."""
+        found = []
+        at = self.text.find(literal)
+        while at >= 0:
+            found.append(at)
+            at = self.text.find(literal, at + 1)
+        return found
 
-def _orders_of_magnitude(text: str, lowered: _Lowered) -> Iterator[re.Match[str]]:
-    """The matches of `_ORDER_RE`, scanned for from just before the text's first 'order'.
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, when every match of `pattern` in `text`
+    starts at one of `starts` (in order): only those places are tried."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _orders_of_magnitude(text: str, lowered: _Lowered) -> Iterable[re.Match[str]]:
+    """The matches of `_ORDER_RE`.
 
     A match starts with 'an' or 'one' and the white space before its 'order', so it
-    starts at most 3 characters before the white space that ends at the first 'order'.
+    starts 2 or 3 characters before the white space that ends at an 'order'.
     """
     if not lowered.may_hold(("magnitude",)):
-        return iter(())
-    start = 0
-    if lowered.exact:  # the same positions in both
-        first = lowered.text.find("order")
-        if first < 0:
-            return iter(())
-        start = max(0, len(text[:first].rstrip()) - 3)
-    return _ORDER_RE.finditer(text, start)
+        return ()
+    if not lowered.exact:  # the places differ
+        return _ORDER_RE.finditer(text)
+    word_ends = [len(text[:at].rstrip()) for at in lowered.places("order")]
+    return _matches_at(_ORDER_RE, text, sorted({s for e in word_ends for s in (e - 3, e - 2) if s >= 0}))
 
 
-def _multiples(text: str) -> list[NumberMention]:
+def _multiple_verbs(text: str, lowered: _Lowered) -> Iterable[re.Match[str]]:
+    """The matches of `_MULTIPLE_VERB_RE`: each starts with one of `_MULTIPLE_VERB_STEMS`."""
+    if not lowered.exact:  # the places differ
+        return _MULTIPLE_VERB_RE.finditer(text)
+    return _matches_at(
+        _MULTIPLE_VERB_RE, text, sorted(at for stem in _MULTIPLE_VERB_STEMS for at in lowered.places(stem))
+    )
+
+
+def _multiples(text: str, lowered: _Lowered) -> list[NumberMention]:
     """'doubled', 'more than tripled': each verb, with the qualifier written just before it."""
     out: list[NumberMention] = []
     pos = 0
-    for m in _MULTIPLE_VERB_RE.finditer(text):
+    for m in _multiple_verbs(text, lowered):
         verb = m.group().casefold()
         value = next((v for k, v in _MULTIPLES.items() if verb.startswith(k)), None)
         if value is None:
@@ -351,46 +378,93 @@ def _single(text: str, m: re.Match[str], v1: float, written: bool) -> NumberMent
     return NumberMention(a, b, text[a:b], "calendar_year", value=v1, written=written)
 
 
+# Where a number can begin: a digit, a currency sign, or a number word ('\b' before it).
 # The lookahead (first letters of the number words) spares trying every word at every position.
-_HINT = r"[\d$€£¥]|\b(?=[aefhnostz])(?:" + _WORDNUM + r"|an?\s+hundred)\b"
-_HINT_RE = re.compile(_HINT, re.IGNORECASE)
-_LOWER_HINT_RE = re.compile(_HINT)  # in a `_Lowered` text
+_HINT_WORD = r"(?=[aefhnostz])(?:" + _WORDNUM + r"|an?\s+hundred)\b"
+_HINT_AT_WORD = r"\b" + _HINT_WORD
+# The same found from the character before a number word (one that is no word character):
+# a pattern that starts with a set of characters is searched for much faster.
+_HINT_AFTER = r"[\W\d](?:(?<=[\d$€£¥])|(?P<word>" + _HINT_WORD + r"))"
 # A qualifier can only start at one of its first letters (the lookahead spares trying it elsewhere).
 _QUAL_FIRST = "[" + re.escape("".join(sorted({q[0] for q in QUALIFIER_WORDS}))) + "]"
-_QUAL_BEFORE_RE = re.compile(
-    rf"(?={_QUAL_FIRST})(?:{_QUAL})\s+(?:a\s+)?(?:between\s+)?(?:US|HK|RMB\s?|CN)?$", re.IGNORECASE
-)
-_PREFIX_BEFORE_RE = re.compile(r"(?:between\s+)?(?:US|HK|RMB\s?|CN)?$", re.IGNORECASE)
-
-
-# `_QUAL_BEFORE_RE` read backwards from the number, as far as the qualifier's last word,
-# and what `_PREFIX_BEFORE_RE` needs to find anything before the number (a prefix, 'between '
+_QUAL_BEFORE = rf"(?={_QUAL_FIRST})(?:{_QUAL})\s+(?:a\s+)?(?:between\s+)?(?:us|hk|rmb\s?|cn)?$"
+_PREFIX_BEFORE = r"(?:between\s+)?(?:us|hk|rmb\s?|cn)?$"
+# `_QUAL_BEFORE` read backwards from the number, as far as the qualifier's last word,
+# and what `_PREFIX_BEFORE` needs to find anything before the number (a prefix, 'between '
 # or a line break): one cheap match each, on the reversed text, rules out most places before
 # the searches run.
 _QUAL_LAST_WORDS = sorted({q.split()[-1] for q in QUALIFIER_WORDS}, key=len, reverse=True)
-_QUAL_BEFORE_REVERSED_RE = re.compile(
-    r"\n?(?:SU|KH|\s?BMR|NC)?(?:\s+neewteb)?(?:\s+a)?\s+(?:"
+_QUAL_BEFORE_REVERSED = (
+    r"\n?(?:su|kh|\s?bmr|nc)?(?:\s+neewteb)?(?:\s+a)?\s+(?:"
     + "|".join(re.escape(w[::-1]) for w in _QUAL_LAST_WORDS)
-    + ")",
-    re.IGNORECASE,
+    + ")"
 )
-_PREFIX_BEFORE_REVERSED_RE = re.compile(r"\n|SU|KH|\s?BMR|NC|\s+neewteb", re.IGNORECASE)
+_PREFIX_BEFORE_REVERSED = r"\n|su|kh|\s?bmr|nc|\s+neewteb"
 
 
-def _starts_before(text: str, at: int, reversed_text: str | None = None) -> list[int]:
+class _Patterns(NamedTuple):
+    """The patterns that find numbers, compiled for one kind of text.
+
+    Their sources are in lower case: compiled case-insensitively they read any
+    text; compiled as they are, they read a `_Lowered` text (much faster, and the
+    same matches, with groups of the same case folding, when the lowering is exact).
+    """
+
+    hint_at_word: re.Pattern[str]
+    hint_after: re.Pattern[str]
+    qual_before: re.Pattern[str]
+    qual_before_reversed: re.Pattern[str]
+    prefix_before: re.Pattern[str]
+    prefix_before_reversed: re.Pattern[str]
+    number: re.Pattern[str]
+
+    @classmethod
+    def compiled(cls, flags: re.RegexFlag) -> _Patterns:
+        return cls(
+            hint_at_word=re.compile(_HINT_AT_WORD, flags),
+            hint_after=re.compile(_HINT_AFTER, flags),
+            qual_before=re.compile(_QUAL_BEFORE, flags),
+            qual_before_reversed=re.compile(_QUAL_BEFORE_REVERSED, flags),
+            prefix_before=re.compile(_PREFIX_BEFORE, flags),
+            prefix_before_reversed=re.compile(_PREFIX_BEFORE_REVERSED, flags),
+            number=re.compile(_NUMBER, flags | re.VERBOSE),
+        )
+
+
+_ANY_CASE = _Patterns.compiled(re.IGNORECASE)
+_LOWER_CASE = _Patterns.compiled(re.NOFLAG)
+
+
+def _next_hint(text: str, pos: int, patterns: _Patterns) -> tuple[int, int] | None:
+    """The span of the first hint (a digit, a currency sign or a number word) at or
+    after `pos`.
+
+    A number word after `pos` is found from the character before it, which is no
+    word character; one right at `pos` is tried first. A digit or a sign is found
+    at its own place (before a number word that may follow a sign).
+    """
+    m = patterns.hint_at_word.match(text, pos)
+    if m is not None:
+        return m.span()
+    m = patterns.hint_after.search(text, pos)
+    if m is None:
+        return None
+    return m.span("word") if m.group("word") is not None else m.span()
+
+
+def _starts_before(text: str, at: int, reversed_text: str, patterns: _Patterns) -> list[int]:
     """Where a number found at `at` may start: with its qualifier, its prefix, or right there.
 
-    `reversed_text` is `text[::-1]`, when the caller has it.
+    `reversed_text` is `text[::-1]`; `patterns` are those compiled for `text`.
     """
     lo = max(0, at - 40)
     out = []
-    reversed_text = text[::-1] if reversed_text is None else reversed_text
-    if _QUAL_BEFORE_REVERSED_RE.match(reversed_text, len(text) - at):
-        q = _QUAL_BEFORE_RE.search(text, lo, at)
+    if patterns.qual_before_reversed.match(reversed_text, len(text) - at):
+        q = patterns.qual_before.search(text, lo, at)
         if q is not None:
             out.append(q.start())
-    if _PREFIX_BEFORE_REVERSED_RE.match(reversed_text, len(text) - at):
-        p = _PREFIX_BEFORE_RE.search(text, max(lo, _words_back(text, at, 2)), at)  # at most two words
+    if patterns.prefix_before_reversed.match(reversed_text, len(text) - at):
+        p = patterns.prefix_before.search(text, max(lo, _words_back(text, at, 2)), at)  # at most two words
         if p is not None and p.start() < at:
             out.append(p.start())
     out.append(at)
@@ -405,17 +479,18 @@ _COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b")
 
 
 def _scale_word(scale: str | None) -> str:
-    """'billion' for ' Billion' (a scale group of `_NUMBER_RE`); '' for none."""
+    """'billion' for ' Billion' (a scale group of `_NUMBER`); '' for none."""
     return scale.strip().casefold() if scale else ""
 
 
+@lru_cache(maxsize=1024)
 def _norm_qual(q: str) -> str:
     return _SPACES_RE.sub(" ", q.casefold())
 
 
 @lru_cache(maxsize=256)
 def _unit_of(words: str) -> Unit:
-    """The unit that unit words matched by `_NUMBER_RE` name ('per cent' -> 'percent').
+    """The unit that unit words matched by `_NUMBER` name ('per cent' -> 'percent').
 
     The first of `_UNIT_WORDS` to match them all is the alternative the pattern took.
     """
@@ -423,36 +498,38 @@ def _unit_of(words: str) -> Unit:
 
 
 def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
-    """The `NumberMention` a match of `_NUMBER_RE` stands for (None: not a figure)."""
-    g = m.groupdict()  # read once: a named-group lookup per field is slow
-    n1, n2 = g["n1"], g["n2"]
+    """The `NumberMention` a match of `_NUMBER` (in `text` or its `_Lowered` form)
+    stands for (None: not a figure)."""
+    groups = m.groups()  # those of `_NUMBER` in order, read at once (a lookup by name is slow)
+    qual_text, cur1, n1, scale1_text, pct1, rsep_text, cur2, n2, scale2_text = groups[:9]
+    pct, x, unit_text, plus, post_text = groups[9:]
     v1, v2 = word_value(n1), word_value(n2) if n2 else None
     if v1 is None:
         return None
     written = not n1[0].isdigit()
-    unit: Unit | None = _unit_of(g["unit"]) if g["unit"] else None
-    if g["pct"] or g["pct1"]:
+    unit: Unit | None = _unit_of(unit_text) if unit_text else None
+    if pct or pct1:
         unit = "percent"
-    elif g["x"]:
+    elif x:
         unit = "times"
-    cur = (g["cur1"] or g["cur2"] or "").casefold().strip()
+    cur = (cur1 or cur2 or "").casefold().strip()
     if cur:
         unit = _CURRENCIES.get(cur, "usd")
-    rsep = (g["rsep"] or "").strip().casefold()
+    rsep = (rsep_text or "").strip().casefold()
     start, end = m.start(), m.end()
     if not n2 and _LIST_MARKER_RE.match(text, m.end("n1")) and _at_line_start(text, start):
         return None  # "1. " numbering a list item
     if n2 and _YEAR_RE.fullmatch(n1) and not _YEAR_RE.fullmatch(n2):
         return _single(text, m, v1, written)  # "late 2024 to 30%" is not a range
-    if g["post"]:
-        end = m.start("post") + len(g["post"])
+    if post_text:
+        end = m.start("post") + len(post_text)
     # "three or four" is a range only before a unit; "Lin and two others" is not a range.
     if n2 and rsep in ("and", "or") and unit is None and "between" not in m.group().casefold():
         n2, v2 = None, None
-        end = m.end("n1") + len(g["scale1"] or "")
-        if g["pct1"]:
+        end = m.end("n1") + len(scale1_text or "")
+        if pct1:
             end = m.end("pct1")
-    scale1_word, scale2_word = _scale_word(g["scale1"]), _scale_word(g["scale2"])
+    scale1_word, scale2_word = _scale_word(scale1_text), _scale_word(scale2_text)
     scale = _SCALES.get(scale1_word or scale2_word, 1.0)
     if scale1_word in {"m", "b", "k"} and not cur and unit is None:
         return None  # "5 m" is more likely metres than millions without a currency
@@ -468,24 +545,24 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     if written and unit == "count" and v1 <= 1 and not n2:
         return None  # "one of the", "one executive": not a figure worth checking
     qual: Qualifier = "exact"
-    if g["qual"]:
-        qual_words = _norm_qual(g["qual"])
+    if qual_text:
+        qual_words = _norm_qual(qual_text)
         qual = QUALIFIER_WORDS.get(qual_words, "exact")
         if qual_words == "over" and unit in ("year", "month", "day") and n2:
             # "over three to five years" is a period, not "more than".
             qual = "exact"
-            start = m.start() + len(g["qual"]) + 1
+            start = m.start() + len(qual_text) + 1
             while text[start].isspace():
                 start += 1
-    if g["post"]:
-        post = g["post"].casefold()
+    if post_text:
+        post = post_text.casefold()
         if post.endswith(("less", "fewer")):
             qual = "at_most"
         elif post.endswith("more"):
             qual = "at_least"
         elif post.endswith("so"):
             qual = "about"
-    if g["plus"]:
+    if plus:
         qual = "more_than"
     # The scale of the second number applies to the first ("3 to 5 billion").
     scale1 = _SCALES.get(scale1_word, 0.0) or scale
