@@ -156,33 +156,28 @@ def evidence_view(ev: Evidence, goldset: GoldSet | None, max_context: int = 280)
         if found >= 0:
             start, end, located = found, found + len(ev.text), True
     if not located:
-        return EvidenceView(
-            source.id,
-            source.title,
-            source.outlet,
-            source.reliability.level,
-            source.reliability.reason,
-            "",
-            ev.text,
-            "",
-            False,
-        )
+        return _source_view(source, "", ev.text, "", False)
     left, right = sentence_bounds(text, start, end, max_context)
     before, after = text[left:start], text[end:right]
     if left > 0 and left == start - max_context:
         before = _trim(before, left=True)
     if right < len(text) and right == end + max_context:
         after = _trim(after, left=False)
+    return _source_view(source, before, text[start:end], after, True)
+
+
+def _source_view(source: Source, before: str, marked: str, after: str, located: bool) -> EvidenceView:
+    reliability = source.reliability
     return EvidenceView(
         source.id,
         source.title,
         source.outlet,
-        source.reliability.level,
-        source.reliability.reason,
+        reliability.level,
+        reliability.reason,
         before,
-        text[start:end],
+        marked,
         after,
-        True,
+        located,
     )
 
 

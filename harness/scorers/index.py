@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
-from harness.goldset.model import UNNAMED, Claim, Entity, GoldSet, Number, Quote, Source, Span
+from harness.goldset.model import Claim, Entity, GoldSet, Quote, Source, Span
 from harness.scorers.roles import roles_of
 from harness.text.memo import WordMemo
 from harness.text.mentions import AliasTable, name_words
@@ -29,18 +29,13 @@ T = TypeVar("T")
 
 @dataclass
 class SourceTokens:
-    """One source's tokens, with a searchable normalised string."""
+    """One source's normalised tokens, and which are excluded or quoted."""
 
     source: Source
     tokens: list[Token]
-    joined: str  # " w1 w2 ... wn " for substring search
-    offsets: list[int]  # offset of token k's text in `joined`
     excluded: list[bool]
     quoted: list[bool]  # token is inside quote marks in the source
     starts: list[int] = field(default_factory=list)
-
-    def token_at(self, joined_pos: int) -> int:
-        return bisect_left(self.offsets, joined_pos)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Tokens [i, j) lying inside characters [start, end) of the source."""
@@ -144,9 +139,6 @@ class GoldIndex:
 
     max_idf: float = 1.0  # weight of a word no claim uses
 
-    def keyword_weight(self, word: str) -> float:
-        return self.idf.get(word, self.max_idf)
-
     def claim_scores(
         self, keywords: set[str], min_score: float = 0.0, unit_family: str | None = None
     ) -> list[tuple[float, ClaimEntry]]:
@@ -205,12 +197,8 @@ def keywords_of_words(normalised: list[str]) -> set[str]:
     return found
 
 
-def keyword_of(word: str) -> str:
-    """The keyword a normalised word counts as ("" for function words, numbers, letters)."""
-    return _KEYWORD_OF[word]
-
-
 def _keyword_of(word: str) -> str:
+    """The keyword a normalised word counts as ("" for function words, numbers, letters)."""
     if word in STOPWORDS or word[:1].isdigit() or len(word) <= 1:
         return ""
     return stem(word)
@@ -232,11 +220,6 @@ def build_index(goldset: GoldSet) -> GoldIndex:
     ordinary: set[str] = set()
     for source in goldset.sources:
         toks = tokenize(source.text)
-        offsets, parts, pos = [], [], 1
-        for t in toks:
-            offsets.append(pos)
-            parts.append(t.norm)
-            pos += len(t.norm) + 1
         excluded = [source.is_excluded(t.start, t.end) for t in toks]
         quoted = [False] * len(toks)
         starts = [t.start for t in toks]
@@ -245,7 +228,7 @@ def build_index(goldset: GoldSet) -> GoldIndex:
             while i < len(toks) and toks[i].end <= q.end:
                 quoted[i] = True
                 i += 1
-        st = SourceTokens(source, toks, " " + " ".join(parts) + " ", offsets, excluded, quoted, starts)
+        st = SourceTokens(source, toks, excluded, quoted, starts)
         idx.sources[source.id] = st
         for t, ex in zip(toks, excluded, strict=True):
             if not ex:
@@ -363,11 +346,3 @@ def speaker_anchor(idx: GoldIndex, key: str | None, prefer_source: str | None = 
         if a.source == prefer_source:
             return a
     return e.anchors[0]
-
-
-def named_speaker(key: str | None) -> bool:
-    return key is not None and key != UNNAMED
-
-
-def numbers_of(claim: Claim) -> tuple[Number, ...]:
-    return claim.numbers

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count
@@ -30,7 +29,6 @@ MentionKind = Literal["name", "description", "pronoun", "unknown"]
 _WORD_RE = re.compile(r"[^\W_]++(?:[’'][^\W_]++)*+")
 _WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")  # keeps the words between the gaps
 _ASCII_WORD_SPLIT_RE = re.compile(r"([A-Za-z0-9]++(?:'[A-Za-z0-9]++)*+)")  # the same, faster on ASCII text
-_POSSESSIVE_RE = re.compile(r"[’']s$|(?<=s)[’']$", re.IGNORECASE)
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 
 PRONOUNS: dict[str, str | None] = {"he": "male", "she": "female", "him": "male", "her": "female"}
@@ -362,7 +360,3 @@ def starts_sentence(text: str, start: int) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
         return not text[line_start:start].strip(" \t\"“‘'«(*_#>-•0123456789.)")
     return bool(_SENTENCE_START_RE.search(before))
-
-
-def iter_pronouns(mentions: Iterable[NameMention]) -> Iterable[NameMention]:
-    return (m for m in mentions if m.kind == "pronoun")
