@@ -66,15 +66,20 @@ def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
     names = [m for m in an.mentions if m.kind == "name"]
     name_starts = [m.start for m in names]
     people = [m for m in names if m.key in idx.persons]
+    people_starts = [m.start for m in people]
     ties: list[Tie] = []
     for p in people:
         if an.in_quote(p.start, p.end) is not None:
             continue
-        # ORG's [role] P   /   ORG role P   (an organisation ending before P starts before it)
+        # ORG's [role] P   /   ORG role P   (an organisation ending before P starts before it):
+        # the last to start before P of those ending at most 60 characters before it.
         lo, hi = p.start - 60, p.start
-        before = [o for o in orgs[: bisect_left(org_starts, p.start)] if lo <= o.end <= hi]
-        if before:
-            o = before[-1]
+        for o in reversed(orgs[: bisect_left(org_starts, p.start)]):
+            if lo <= o.end <= hi:
+                break
+        else:
+            o = None
+        if o is not None:
             between = text[o.end : p.start]
             cut = _possessive_mark(between) if o.possessive else 0
             a, between = o.end + cut, between[cut:]
@@ -97,10 +102,11 @@ def find_ties(idx: GoldIndex, an: SummaryAnalysis) -> list[Tie]:
         m = _APPOSITIVE_RE.match(text, p.end)
         if m:
             a, b = m.span(1)
+            if bisect_left(people_starts, a) < bisect_left(people_starts, b):
+                continue  # a person starts within
             # Organisations no source mentions are unknown entities, not ties to judge.
-            inner = [o for o in orgs if a <= o.start and o.end <= b and o.key in idx.organisations]
-            if any(a <= x.start < b for x in people):
-                continue
+            within = orgs[bisect_left(org_starts, a) : bisect_left(org_starts, b)]
+            inner = [o for o in within if o.end <= b and o.key in idx.organisations]
             if inner or _ANY_ROLE_RE.search(text, a, b):
                 ties.append(Tie(p, inner[0] if inner else None, a, b))
     return ties
@@ -123,13 +129,14 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
     text = an.text
     findings: list[Finding] = []
     seen: set[tuple[int, int]] = set()
-    unheld_roles = _unheld_roles(idx)
+    held_by = _held_by(idx)
     for tie in find_ties(idx, an):
         person = idx.entity(tie.person.key)
         if person is None:
             continue
+        held = held_by[person.id]
         o = tie.org
-        if o is not None and o.key in idx.organisations and all(a.org != o.key for a in person.affiliations):
+        if o is not None and o.key in idx.organisations and o.key not in held.orgs:
             if (o.start, o.end) not in seen:
                 seen.add((o.start, o.end))
                 org_name = idx.name_of(o.key) if o.key else o.text
@@ -151,11 +158,10 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
             continue
         # An organisation the gold set does not know is reported as an unknown entity only;
         # the role the tie gives ("CEO of <unknown>") is still checked.
-        unheld = unheld_roles[person.id]
         role_text = text[tie.role_start : tie.role_end]
-        if unheld.any_re is None or not unheld.any_re.search(role_text):
+        if held.unheld_re is None or not held.unheld_re.search(role_text):
             continue  # no role that is specific enough to be wrong and not theirs
-        for fam in unheld.families:
+        for fam in held.unheld_families:
             rm = ROLE_FAMILIES[fam].search(role_text)
             if rm:
                 a, b = tie.role_start + rm.start(), tie.role_start + rm.end()
@@ -178,26 +184,30 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
 
 
 @dataclass(frozen=True)
-class _UnheldRoles:
-    """The checked role families (`CHECKED_ROLES`) a person does not hold, in that order, and
-    one pattern finding any of them (None: they hold them all): a tie's words are searched
-    once for a role that would be wrong, not once per family."""
+class _Held:
+    """What the gold set gives a person, as a tie is judged: the organisations they are (or
+    were) with, and the checked role families (`CHECKED_ROLES`) they do not hold, in that
+    order, with one pattern finding any of them (None: they hold them all): a tie's words are
+    searched once for a role that would be wrong, not once per family."""
 
-    families: tuple[str, ...]
-    any_re: re.Pattern[str] | None
-
-
-def _unheld_roles(idx: GoldIndex) -> dict[str, _UnheldRoles]:
-    """`_UnheldRoles` of each person (built once per gold set, see `GoldIndex.derived`)."""
-    return idx.derived("affiliations.unheld_roles", _build_unheld_roles)
+    orgs: frozenset[str]
+    unheld_families: tuple[str, ...]
+    unheld_re: re.Pattern[str] | None
 
 
-def _build_unheld_roles(idx: GoldIndex) -> dict[str, _UnheldRoles]:
+def _held_by(idx: GoldIndex) -> dict[str, _Held]:
+    """Entity id -> `_Held` (built once per gold set, see `GoldIndex.derived`)."""
+    return idx.derived("affiliations.held", _build_held_by)
+
+
+def _build_held_by(idx: GoldIndex) -> dict[str, _Held]:
     out = {}
-    for person_id, held in idx.person_roles.items():
-        families = tuple(fam for fam in CHECKED_ROLES if fam not in held)
+    for person_id, roles in idx.person_roles.items():
+        person = idx.entity(person_id)
+        orgs = frozenset(a.org for a in person.affiliations) if person is not None else frozenset()
+        families = tuple(fam for fam in CHECKED_ROLES if fam not in roles)
         any_re = _any_of(ROLE_FAMILIES[fam] for fam in families) if families else None
-        out[person_id] = _UnheldRoles(families, any_re)
+        out[person_id] = _Held(orgs, families, any_re)
     return out
 
 

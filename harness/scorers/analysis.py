@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from operator import attrgetter
 
@@ -195,7 +196,7 @@ _start = attrgetter("start")
 
 
 def _speaker_like(idx: GoldIndex, m: NameMention) -> bool:
-    return m.kind in ("unknown", "pronoun") or idx.is_person_key(m.key)
+    return m.kind in ("unknown", "pronoun") or m.key in idx.persons  # (`is_person_key`, uncalled)
 
 
 @dataclass
@@ -220,7 +221,8 @@ class SummaryAnalysis:
         return None
 
     def in_heading(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.heading_lines)
+        # Most summaries have no headings: no generator is made for them.
+        return bool(self.heading_lines) and any(a <= pos < b for a, b in self.heading_lines)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         for a, b in self.sentences:
@@ -239,8 +241,9 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
     runs = proper_name_runs(text, words)
     known = _drop_surname_clashes(idx, words, runs, known)
     unknown = unknown_names(text, idx, words, runs, known, headings)
-    mentions = sorted(known + unknown, key=_start)
-    is_person = lambda m: _speaker_like(idx, m)  # noqa: E731
+    # Both lists are in order already: most summaries name no one unknown, and need no sort.
+    mentions = sorted(known + unknown, key=_start) if unknown else known
+    is_person = partial(_speaker_like, idx)  # asked of many mentions: no lambda in between
     is_org = lambda m: m.key in idx.organisations  # noqa: E731
 
     def gender_of(m: NameMention) -> str | None:
@@ -256,7 +259,9 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
     speech = (text, quotes, mentions, is_person, gender_of, is_org)
     attributions = find_attributions(*speech, sentences=sentences)
     reported = find_reported_speech(*speech, sentences=sentences)
-    org_mentions = sorted([m for m in org_names if m.kind == "name"] + unknown, key=_start)
+    org_mentions = [m for m in org_names if m.kind == "name"]
+    if unknown:
+        org_mentions = sorted(org_mentions + unknown, key=_start)
     return SummaryAnalysis(
         text=text,
         quotes=quotes,
@@ -269,7 +274,7 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
         sentences=sentences,
         heading_lines=headings,
         word_count=word_count,
-        sentence_keywords=[keywords_of_chunks(chunks) for chunks in sentence_chunks],
+        sentence_keywords=list(map(keywords_of_chunks, sentence_chunks)),
     )
 
 
@@ -291,7 +296,8 @@ def _drop_surname_clashes(
             if run is not None and run[1] > run[0]:
                 first, last = run
                 others = [w for w in words.texts[first : last + 1] if w not in m.text.split()]
-                if any(not _known_word(w, idx) for w in others) and not any(
+                known_word = _known_words(idx)
+                if not all(known_word[w] for w in others) and not any(
                     k is not m and k.kind == "name" and starts[first] <= k.start < ends[last] for k in known
                 ):
                     continue
@@ -309,14 +315,18 @@ def unknown_names(
 ) -> list[NameMention]:
     """Capitalised runs (minus known names) with a word no source uses."""
     out = []
+    texts = words.texts
     covered = _covered_words(words, known)
+    known_word = _known_words(idx)
     for first, last in runs:
-        if all(covered[first : last + 1]):
-            continue  # most runs are known names
-        # And most others are common words, such as a sentence's first "The". (A last
-        # word with an apostrophe may read differently in a piece: see `_uncovered_pieces`.)
-        if "'" not in words.texts[last] and all(
-            covered[k] or _known_word(words.texts[k], idx) for k in range(first, last + 1)
+        # Most runs are known names, and most others are common words, such as a sentence's
+        # first "The". (A last word with an apostrophe may read differently in a piece: see
+        # `_uncovered_pieces`.) Most runs are one word, looked at without a loop.
+        if first == last:
+            if covered[first] or ("'" not in texts[first] and known_word[texts[first]]):
+                continue
+        elif all(covered[first : last + 1]) or (
+            "'" not in texts[last] and all(covered[k] or known_word[texts[k]] for k in range(first, last + 1))
         ):
             continue
         run_start = words.starts[first]
@@ -333,12 +343,16 @@ def unknown_names(
 
 def _covered_words(words: TextWords, known: list[NameMention]) -> list[bool]:
     """Which words lie inside a known name or description (mentions start and end at words)."""
-    covered = [False] * len(words)
+    starts = words.starts
+    n = len(starts)
+    covered = [False] * n
     for m in known:
         if m.kind != "pronoun":
-            first = bisect_left(words.starts, m.start)
-            end = bisect_left(words.starts, m.end, first)
-            covered[first:end] = [True] * (end - first)
+            # Marked one by one: a mention is a word or two, fewer steps than finding its end.
+            k = bisect_left(starts, m.start)
+            while k < n and starts[k] < m.end:
+                covered[k] = True
+                k += 1
     return covered
 
 
@@ -379,7 +393,8 @@ def _split_at_titles(ws: list[Word]) -> list[list[Word]]:
 
 def _unknown_run(text: str, idx: GoldIndex, run_start: int, ws: list[Word]) -> NameMention | None:
     """The unknown name in words `ws` of a capitalised run starting at `run_start`, if any."""
-    if all(_known_word(w.text, idx) for w in ws):
+    known_word = _known_words(idx)
+    if all(known_word[w.text] for w in ws):
         return None
     # Trim titles and ordinary words ("Analyst", "Former"), never name words.
     lo, hi = 0, len(ws)
@@ -410,6 +425,12 @@ def _unknown_run(text: str, idx: GoldIndex, run_start: int, ws: list[Word]) -> N
 def _ordinary_word(word: str, idx: GoldIndex) -> bool:
     w = word.casefold()
     return w in COMMON_CAPITALISED or w in idx.ordinary_words or len(w) <= 1
+
+
+def _known_words(idx: GoldIndex) -> WordMemo[bool]:
+    """Word -> `_known_word(word, idx)`, worked out once per word (per gold set, see
+    `GoldIndex.derived`): the capitalised words of every summary are looked up."""
+    return idx.derived("analysis.known_words", lambda idx: WordMemo(lambda word: _known_word(word, idx)))
 
 
 def _known_word(word: str, idx: GoldIndex) -> bool:

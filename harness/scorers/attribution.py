@@ -24,6 +24,8 @@ CLAIM_MIN_SCORE = 0.5
 """Share of the reported content's keyword weight a claim must explain."""
 CLAIM_SAME_SPEAKER_MARGIN = 0.75
 """A claim by the credited speaker this close to the best one clears the attribution."""
+_NEAR_MIN_SCORE = CLAIM_MIN_SCORE * CLAIM_SAME_SPEAKER_MARGIN
+"""The lowest score a claim near a best one can have."""
 
 
 def _ev(spans: list[Span | None]) -> tuple[Evidence, ...]:
@@ -151,19 +153,21 @@ def _reported_speech(
             continue
         if not idx.is_person_key(who.key):
             continue
-        scored = idx.claim_scores(keywords(rs.text), min_score=CLAIM_MIN_SCORE * 0.6)
+        # Only claims near a best score of at least CLAIM_MIN_SCORE count, so none under
+        # _NEAR_MIN_SCORE: the index need not list (and sort) them.
+        scored = idx.claim_scores(keywords(rs.text), min_score=_NEAR_MIN_SCORE)
         if not scored or scored[0][0] < CLAIM_MIN_SCORE:
             continue
-        best_score = scored[0][0]
-        near = [(s, c) for s, c in scored if s >= best_score * CLAIM_SAME_SPEAKER_MARGIN]
-        if any(c.claim.speaker and speaker_fits(idx, who.key, c.claim.speaker) for _, c in near):
+        near_score = scored[0][0] * CLAIM_SAME_SPEAKER_MARGIN
+        near = [c.claim for s, c in scored if s >= near_score]
+        if any(c.speaker and speaker_fits(idx, who.key, c.speaker) for c in near):
             continue
-        if any(c.claim.speaker is None and who.key in _claim_people(idx, c.claim.text) for _, c in near):
+        if any(c.speaker is None and who.key in _claim_people(idx, c.text) for c in near):
             continue
-        named = [c for _, c in near if c.claim.speaker not in (None, UNNAMED)]
+        named = [c for c in near if c.speaker not in (None, UNNAMED)]
         if not named:
             continue
-        claim = named[0].claim
+        claim = named[0]
         in_scope = [a for a in claim.anchors if scope.covers(a.source)] or list(claim.anchors)
         findings.append(
             make_finding(

@@ -43,6 +43,7 @@ class _KeyClaim:
     sources: frozenset[str]  # the sources its anchors are in
     speaker: str | None  # the speaker a window must name (None: unnamed or no speaker)
     numbers: tuple[Number, ...]  # a window must carry one of these (when there are any)
+    units: frozenset[str]  # their units (a number of another unit agrees with none of them)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def _build_key_claim_table(idx: GoldIndex) -> _KeyClaimTable:
             sources=frozenset(a.source for a in e.claim.anchors),
             speaker=e.claim.speaker if e.claim.speaker and e.claim.speaker != UNNAMED else None,
             numbers=tuple(e.claim.numbers),
+            units=frozenset(n.unit for n in e.claim.numbers),
         )
         for e in idx.key_claims
     )
@@ -83,19 +85,28 @@ def score_coverage(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> dict[st
     claims = [c for c in table.claims if not c.sources.isdisjoint(scope.sources)]
     windows, window_keywords = _windows(an, table.bit)
     mention_starts = [m.start for m in an.mentions]
+    # What a speaker test reads of each name: True for a pronoun (it may be anyone), else
+    # its key; a window names a speaker when `True` or the speaker's key is in its slice.
+    speaker_marks: list[str | bool | None] = [True if m.kind == "pronoun" else m.key for m in an.mentions]
     number_starts = [n.start for n in an.numbers]
+    number_units = [n.unit for n in an.numbers]
     covered = 0
     for claim in claims:
-        for (a, b), keywords in zip(windows, window_keywords, strict=True):
-            if (claim.keywords & keywords).bit_count() < claim.need:
-                continue
-            if claim.speaker is not None:
-                mentions = an.mentions[bisect_left(mention_starts, a) : bisect_left(mention_starts, b)]
-                if not any(m.key == claim.speaker or m.kind == "pronoun" for m in mentions):
+        claim_keywords, need, speaker = claim.keywords, claim.need, claim.speaker
+        for w, keywords in enumerate(window_keywords):
+            if (claim_keywords & keywords).bit_count() < need:
+                continue  # as most windows: their words are elsewhere
+            a, b = windows[w]
+            if speaker is not None:
+                marks = speaker_marks[bisect_left(mention_starts, a) : bisect_left(mention_starts, b)]
+                if True not in marks and speaker not in marks:
                     continue
             if claim.numbers:
-                numbers = an.numbers[bisect_left(number_starts, a) : bisect_left(number_starts, b)]
-                if not any(agrees(n, g) for n in numbers for g in claim.numbers):
+                i, j = bisect_left(number_starts, a), bisect_left(number_starts, b)
+                # A number of another unit agrees with none of the claim's.
+                if claim.units.isdisjoint(number_units[i:j]) or not any(
+                    agrees(n, g) for n in an.numbers[i:j] for g in claim.numbers
+                ):
                     continue
             covered += 1
             break

@@ -78,12 +78,11 @@ class FamilyClaims:
     postings: dict[str, tuple[float, tuple[int, ...]]]  # keyword -> (weight, positions in `claims`)
     unknown_weight: float  # of a keyword no claim uses
 
-    def scores(self, keywords: set[str]) -> list[float]:
-        """Each claim's share of the keywords' weight it explains (0.0: none), as
-        `GoldIndex.claim_scores` reckons it."""
+    def hits(self, keywords: set[str]) -> tuple[list[float], float]:
+        """The keyword weight each claim explains, and the keywords' whole weight: a
+        claim's score is their ratio (`GoldIndex.claim_scores` reckons it so), and
+        0.0 when it explains none."""
         hits = [0.0] * len(self.claims)
-        if not keywords:
-            return hits
         postings, unknown = self.postings, (self.unknown_weight, ())
         total = 0.0
         for k in sorted(keywords):  # a fixed order: float sums must not depend on hash seeds
@@ -91,7 +90,7 @@ class FamilyClaims:
             total += w
             for j in positions:
                 hits[j] += w
-        return [h / total for h in hits]
+        return hits, total
 
 
 @dataclass
@@ -187,7 +186,8 @@ def keywords_of_chunks(chunks: list[str]) -> set[str]:
     and each chunk (a word with its punctuation) is read once, not per text.
     """
     found: set[str] = set()
-    return found.union(*map(_CHUNK_KEYWORDS.__getitem__, chunks))
+    found.update(*map(_CHUNK_KEYWORDS.__getitem__, chunks))
+    return found
 
 
 def keywords_of_words(normalised: list[str]) -> set[str]:

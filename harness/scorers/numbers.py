@@ -10,7 +10,9 @@ claim, some source must still state it. Currencies count as one kind, so
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from operator import itemgetter
 
 from harness.findings import Evidence, Finding, make_finding
@@ -18,6 +20,7 @@ from harness.goldset.model import Claim, Number, Span
 from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import ClaimEntry, GoldIndex, keywords, keywords_of_chunks, unit_family
 from harness.scorers.scope import Scope
+from harness.text.normalize import char_positions
 from harness.text.numbers import NumberMention
 
 CLAIM_MIN_SCORE = 0.3
@@ -33,24 +36,31 @@ _QUALIFIER_GROUP = {
 }
 
 
+_CLOSE = 1e-9
+"""Relative tolerance of `_close`."""
+
+
 def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return abs(a - b) <= _CLOSE * max(1.0, abs(a), abs(b))
 
 
 def agrees(n: NumberMention, g: Number) -> bool:
     """Same unit, same value or range, compatible qualifier."""
-    if n.unit != g.unit:
+    unit = n.unit
+    if unit != g.unit:
         return False
-    if n.unit == "calendar_year":
-        return _close(n.value if n.value is not None else n.low, g.value if g.value is not None else g.low)
-    if (n.value is None) != (g.value is None):
-        return False
-    if n.value is not None:
-        if not _close(n.value, g.value):
+    value, gold_value = n.value, g.value
+    if unit == "calendar_year":
+        return _close(value if value is not None else n.low, gold_value if gold_value is not None else g.low)
+    if value is not None:
+        if gold_value is None:
             return False
-    elif not (_close(n.low, g.low) and _close(n.high, g.high)):
+        # `_close(value, gold_value)` written out: this runs for every number of every candidate claim.
+        if not abs(value - gold_value) <= _CLOSE * max(1.0, abs(value), abs(gold_value)):
+            return False
+    elif gold_value is not None or not (_close(n.low, g.low) and _close(n.high, g.high)):
         return False
     return _QUALIFIER_GROUP[n.qualifier] == _QUALIFIER_GROUP[g.qualifier]
 
@@ -61,12 +71,51 @@ def _source_agrees(n: NumberMention, s: NumberMention) -> bool:
 
 
 def _agreeing_source_numbers(idx: GoldIndex, n: NumberMention) -> list[tuple[str, NumberMention]]:
-    """(source id, number) of every source number that agrees with `n`, in index order."""
-    return [(sid, s) for sid, s in idx.source_numbers_by_unit.get(n.unit, ()) if _source_agrees(n, s)]
+    """(source id, number) of every source number that agrees with `n`, in index order.
+
+    `agrees` holds only between numbers whose keys (see `_value_key`) are close, so
+    only source numbers whose key lies near that of `n` are compared.
+    """
+    keyed = idx.derived("numbers.keyed_source_numbers", _keyed_source_numbers).get(n.unit, ())
+    key = _value_key(n)
+    if key is None:
+        return [(sid, s) for _, sid, s in keyed if _source_agrees(n, s)]
+    # `_close(a, b)` bounds |a - b| by just over 1e-9 * max(1, |a|): ten times that is safe.
+    slack = 10 * _CLOSE * max(1.0, abs(key))
+    return [(sid, s) for k, sid, s in keyed if (k is None or abs(k - key) <= slack) and _source_agrees(n, s)]
+
+
+def _value_key(n: NumberMention) -> float | None:
+    """The value of a number, or the low end of a range: `agrees` holds only between
+    numbers whose keys are `_close`. None when it is no finite number (`_close` of an
+    infinite number and a finite one holds, so such a key bounds nothing)."""
+    key = n.value if n.value is not None else n.low
+    return key if key is not None and math.isfinite(key) else None
+
+
+def _keyed_source_numbers(idx: GoldIndex) -> dict[str, list[tuple[float | None, str, NumberMention]]]:
+    """`GoldIndex.source_numbers_by_unit`, each number with its `_value_key`."""
+    return {
+        unit: [(_value_key(s), sid, s) for sid, s in numbers]
+        for unit, numbers in idx.source_numbers_by_unit.items()
+    }
 
 
 _CLAUSE_CUT_RE = re.compile(r";|\s[—–]\s|, (?:while|whereas|but|and) ")
-_CLAUSE_CUT_MARKS = (";", "—", "–", ", and ", ", but ", ", while ", ", whereas ")  # every cut holds one
+_CLAUSE_CUT_CHARS = ";,—–"  # a cut starts at a ';' or ',', or just before a dash
+
+
+def _clause_cuts(sentence: str) -> list[tuple[int, int]]:
+    """The spans of `_CLAUSE_CUT_RE.finditer(sentence)`, matched only where a cut can
+    start (a pattern tried at every character is slow)."""
+    found = []
+    end = 0
+    for at in char_positions(sentence, _CLAUSE_CUT_CHARS):
+        start = at if sentence[at] in ";," else at - 1
+        if start >= end and (m := _CLAUSE_CUT_RE.match(sentence, start)) is not None:
+            found.append(m.span())
+            end = m.end()
+    return found
 
 
 class _Contexts:
@@ -80,8 +129,22 @@ class _Contexts:
     def __init__(self, an: SummaryAnalysis) -> None:
         self.an = an
         self.text = an.text
+        self._sentence_starts = [a for a, _ in an.sentences]
         self._cuts: dict[tuple[int, int], tuple[int, list[tuple[int, int]]]] = {}
         self._clause_keywords = dict(zip(an.sentences, an.sentence_keywords, strict=True))
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """`SummaryAnalysis.sentence_of`, found by bisection (sentences are in order and disjoint)."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0:
+            a, b = self.an.sentences[i]
+            if pos < b:
+                return a, b
+        return pos, pos
+
+    def in_heading(self, pos: int) -> bool:
+        """`SummaryAnalysis.in_heading` (most summaries have no heading line to look at)."""
+        return bool(self.an.heading_lines) and self.an.in_heading(pos)
 
     def clause(self, sentence: tuple[int, int], n: NumberMention) -> tuple[int, int]:
         """[start, end) of the clause around a number: its sentence, cut at ';' and the like."""
@@ -99,10 +162,7 @@ class _Contexts:
         read = self._cuts.get(sentence)
         if read is None:
             s = self.text[sentence[0] : sentence[1]]
-            cuts = []
-            if any(mark in s for mark in _CLAUSE_CUT_MARKS):
-                cuts = [m.span() for m in _CLAUSE_CUT_RE.finditer(s)]
-            read = self._cuts[sentence] = (len(s), cuts)
+            read = self._cuts[sentence] = (len(s), _clause_cuts(s))
         return read
 
     def clause_keywords(self, clause: tuple[int, int]) -> set[str]:
@@ -126,18 +186,20 @@ def _candidates(
     """Claims with a number of this unit family that the number's context (its clause or
     the words around it, whichever scores a claim higher) is about, best first, and the
     keywords of the number's clause."""
-    sentence = contexts.an.sentence_of(n.start)
+    sentence = contexts.sentence_of(n.start)
     clause_keywords = contexts.clause_keywords(contexts.clause(sentence, n))
     family_claims = idx.family_claims.get(family)
     if family_claims is None:
         return [], clause_keywords
-    by_clause = family_claims.scores(clause_keywords)
-    by_window = family_claims.scores(contexts.window_keywords(sentence, n))
-    best = [
-        (max(s, t), c)
-        for s, t, c in zip(by_clause, by_window, family_claims.claims, strict=True)
-        if s >= CLAIM_MIN_SCORE or t >= CLAIM_MIN_SCORE
-    ]
+    by_clause, clause_weight = family_claims.hits(clause_keywords)
+    by_window, window_weight = family_claims.hits(contexts.window_keywords(sentence, n))
+    best = []
+    for h, k, c in zip(by_clause, by_window, family_claims.claims, strict=True):
+        if h or k:  # (a claim with no hit scores 0.0)
+            s = h / clause_weight if h else 0.0
+            t = k / window_weight if k else 0.0
+            if s >= CLAIM_MIN_SCORE or t >= CLAIM_MIN_SCORE:
+                best.append((max(s, t), c))
     best.sort(key=itemgetter(0), reverse=True)  # (a stable sort: equal scores stay in claim id order)
     return best, clause_keywords
 
@@ -188,8 +250,10 @@ def _first_agreeing(
 ) -> tuple[float, ClaimEntry] | None:
     """The best candidate claim with a number that agrees with `n`."""
     for s, c in candidates:
-        if any(agrees(n, g) for g in c.claim.numbers):
-            return s, c
+        if n.unit in c.units:  # (`agrees` needs the same unit)
+            for g in c.claim.numbers:
+                if agrees(n, g):
+                    return s, c
     return None
 
 
@@ -204,7 +268,7 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
     total = ok = 0
     contexts = _Contexts(an)
     for n in an.numbers:
-        if _is_trivial(n) or an.in_heading(n.start):
+        if _is_trivial(n) or contexts.in_heading(n.start):
             continue
         total += 1
         family = unit_family(n.unit)
@@ -216,10 +280,14 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
             if swapped is not None:
                 findings.append(_mismatch(text, n, swapped.claim, family, scope, owner=c.claim))
                 continue
-            if any(map(scope.covers, c.sources)) or _supported_in_scope(idx, n, scope):
+            if any(map(scope.covers, c.sources)):
                 ok += 1
                 continue
-            findings.append(_outside(text, n, c.claim.anchors, idx, scope))
+            elsewhere = _agreeing_source_numbers(idx, n)
+            if _in_scope(elsewhere, scope):
+                ok += 1
+                continue
+            findings.append(_outside(text, n, c.claim.anchors, elsewhere, idx, scope))
             continue
         if n.unit == "count":
             candidates = [(s, c) for s, c in candidates if s >= 0.5]
@@ -229,18 +297,18 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
             # A clause about this claim but with a different number.
             if n.unit == "calendar_year" and not any(g.unit == "calendar_year" for g in gold_nums):
                 pass
-            elif _supported_in_scope(idx, n, scope) and n.unit in ("calendar_year", "count"):
+            elif n.unit in ("calendar_year", "count") and _in_scope(_agreeing_source_numbers(idx, n), scope):
                 ok += 1
                 continue
             else:
                 findings.append(_mismatch(text, n, best, family, scope))
                 continue
-        if _supported_in_scope(idx, n, scope):
+        elsewhere = _agreeing_source_numbers(idx, n)
+        if _in_scope(elsewhere, scope):
             ok += 1
             continue
-        elsewhere = _agreeing_source_numbers(idx, n)
         if elsewhere:
-            findings.append(_outside(text, n, [], idx, scope))
+            findings.append(_outside(text, n, [], elsewhere, idx, scope))
             continue
         findings.append(
             make_finding("unsupported_number", n.start, n.end, text, f"No source states “{n.text}”.")
@@ -270,14 +338,20 @@ def _mismatch(
     )
 
 
-def _supported_in_scope(idx: GoldIndex, n: NumberMention, scope: Scope) -> bool:
-    return any(scope.covers(sid) for sid, _ in _agreeing_source_numbers(idx, n))
+def _in_scope(agreeing: list[tuple[str, NumberMention]], scope: Scope) -> bool:
+    """Whether a source of the task states one of these (source id, number)."""
+    return any(scope.covers(sid) for sid, _ in agreeing)
 
 
 def _outside(
-    text: str, n: NumberMention, anchors: tuple[Span, ...] | list[Span], idx: GoldIndex, scope: Scope
+    text: str,
+    n: NumberMention,
+    anchors: tuple[Span, ...] | list[Span],
+    agreeing: list[tuple[str, NumberMention]],
+    idx: GoldIndex,
+    scope: Scope,
 ) -> Finding:
-    agreeing = _agreeing_source_numbers(idx, n)
+    """`n` is stated (`agreeing`: the source numbers stating it) only outside the task's sources."""
     where = sorted({a.source for a in anchors} | {sid for sid, _ in agreeing})
     where = [w for w in where if not scope.covers(w)]
     ev = [

@@ -23,7 +23,7 @@ from harness.goldset.model import Quote, Span
 from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import GoldIndex, QuoteAnchor, SourceTokens
 from harness.scorers.scope import Scope
-from harness.text.normalize import STOPWORDS, split_elisions, tokenize, words
+from harness.text.normalize import STOPWORDS, may_hold_elisions, split_elisions, tokenize, words
 from harness.text.quotes import QuoteMention
 
 ALTERED_MIN_SIMILARITY = 0.6
@@ -49,8 +49,13 @@ class QuoteMatch:
         return self.quote.speaker if self.quote else None
 
 
-def _segments(text: str, q: QuoteMention) -> list[tuple[str, ...]]:
-    return [tuple(words(text[a:b])) for a, b in split_elisions(text, q.start, q.end)]
+def _segments(q: QuoteMention) -> list[tuple[str, ...]]:
+    """The quote's words, in the pieces its marked elisions leave (most quotes: one)."""
+    quoted = q.text
+    if not may_hold_elisions(quoted):
+        words_quoted = tuple(words(quoted))
+        return [words_quoted] if words_quoted else []
+    return [tuple(words(quoted[a:b])) for a, b in split_elisions(quoted)]
 
 
 @dataclass(frozen=True)
@@ -60,15 +65,31 @@ class _SourceWords:
 
     norms: tuple[str, ...]
     positions: dict[tuple[str, ...], list[int]]  # (w1,), (w1, w2), (w1, w2, w3) -> token indices
-    anchors: tuple[QuoteAnchor, ...]  # quote wordings in this source, in gold-set order
+    # token index -> the quote wordings (in gold-set order) it stands in: a run of tokens is
+    # inside a wording only if its first token is.
+    covering: dict[int, tuple[QuoteAnchor, ...]]
+
+
+@dataclass(frozen=True)
+class _QuoteTables:
+    """What summary quotes are looked up in, built once per gold set (see `GoldIndex.derived`)."""
+
+    source_words: dict[str, _SourceWords]  # of each source
+    # The sources (in gold-set order) in whose story text each run of one to three words
+    # stands: a quote is searched for only in the sources its first words are in.
+    sources_with: dict[tuple[str, ...], tuple[str, ...]]
+
+
+def _quote_tables(idx: GoldIndex) -> _QuoteTables:
+    return idx.derived("quotes.tables", _build_quote_tables)
 
 
 def _source_words(idx: GoldIndex) -> dict[str, _SourceWords]:
-    """`_SourceWords` of each source of the gold set (built once, see `GoldIndex.derived`)."""
-    return idx.derived("quotes.source_words", _build_source_words)
+    """`_SourceWords` of each source of the gold set."""
+    return _quote_tables(idx).source_words
 
 
-def _build_source_words(idx: GoldIndex) -> dict[str, _SourceWords]:
+def _build_quote_tables(idx: GoldIndex) -> _QuoteTables:
     tables = {}
     for sid, st in idx.sources.items():
         norms = tuple(t.norm for t in st.tokens)
@@ -76,23 +97,16 @@ def _build_source_words(idx: GoldIndex) -> dict[str, _SourceWords]:
         for n in (1, 2, 3):
             for i in range(len(norms) - n + 1):
                 positions.setdefault(norms[i : i + n], []).append(i)
-        anchors = tuple(qa for qa in idx.quote_anchors if qa.span.source == sid)
-        tables[sid] = _SourceWords(norms, positions, anchors)
-    return tables
-
-
-def _sources_with(idx: GoldIndex) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """The sources (in gold-set order) in whose story text each run of one to three words
-    stands: a quote is searched for only in the sources its first words are in."""
-    return idx.derived("quotes.sources_with", _build_sources_with)
-
-
-def _build_sources_with(idx: GoldIndex) -> dict[tuple[str, ...], tuple[str, ...]]:
+        covering: dict[int, list[QuoteAnchor]] = {}
+        for qa in idx.quote_anchors:  # in gold-set order
+            for k in range(qa.i, qa.j) if qa.span.source == sid else ():
+                covering.setdefault(k, []).append(qa)
+        tables[sid] = _SourceWords(norms, positions, {k: tuple(qas) for k, qas in covering.items()})
     found: dict[tuple[str, ...], list[str]] = {}
-    for sid, sw in _source_words(idx).items():
+    for sid, sw in tables.items():
         for run in sw.positions:
             found.setdefault(run, []).append(sid)
-    return {run: tuple(sids) for run, sids in found.items()}
+    return _QuoteTables(tables, {run: tuple(sids) for run, sids in found.items()})
 
 
 def _occurrences(sw: _SourceWords, seq: tuple[str, ...], start: int = 0) -> Iterator[int]:
@@ -107,90 +121,144 @@ def _find_verbatim(
     st: SourceTokens, sw: _SourceWords, segments: list[tuple[str, ...]]
 ) -> list[list[tuple[int, int]]]:
     """Occurrences of the segments, in order, in a source's story text (at most 8)."""
+    first, rest = segments[0], segments[1:]
+    positions = sw.positions.get(first[:3])
+    if positions is None:
+        return []  # its first words are not in this source
+    n, norms, excluded = len(first), sw.norms, st.excluded
+    if not rest:  # a quote without elisions, as most are (the table has runs of up to three
+        # words: the rest of a longer one must follow)
+        return [
+            [(i, i + n)]
+            for i in positions
+            if (n <= 3 or norms[i : i + n] == first) and True not in excluded[i : i + n]
+        ][:8]
+    if n > 3:
+        positions = [i for i in positions if norms[i : i + n] == first]
     out: list[list[tuple[int, int]]] = []
-    if segments[0][:3] not in sw.positions:
-        return out  # its first words are not in this source
-    for i in _occurrences(sw, segments[0]):
+    for i in positions:
         if len(out) >= 8:
             break
-        ranges = [(i, i + len(segments[0]))]
-        for seg in segments[1:]:
+        ranges = [(i, i + n)]
+        for seg in rest:
             prev_end = ranges[-1][1]
             k = next(_occurrences(sw, seg, prev_end), None)
             if k is None or k - prev_end > MAX_ELISION_GAP:
                 break
             ranges.append((k, k + len(seg)))
         else:
-            if not any(True in st.excluded[a:b] for a, b in ranges):
+            if not any(True in excluded[a:b] for a, b in ranges):
                 out.append(ranges)
     return out
 
 
 def _anchor_containing(sw: _SourceWords, a: int, b: int) -> list[QuoteAnchor]:
-    return [qa for qa in sw.anchors if qa.i <= a and b <= qa.j]
+    """The quote wordings tokens [a, b) (not empty) stand in, in gold-set order."""
+    return [qa for qa in sw.covering.get(a, ()) if b <= qa.j]
 
 
-def _lcs(a: list[str], b: tuple[str, ...] | list[str]) -> int:
-    """Longest common subsequence length of two word lists.
+@dataclass(frozen=True)
+class _BitWords:
+    """A word list as `_lcs` reads it: each word's positions as the bits of an int."""
+
+    masks: dict[str, int]  # word -> bit mask of its positions
+    length: int
+
+    @classmethod
+    def of(cls, words: tuple[str, ...] | list[str]) -> _BitWords:
+        masks: dict[str, int] = {}
+        for j, y in enumerate(words):
+            masks[y] = masks.get(y, 0) | (1 << j)
+        return cls(masks, len(words))
+
+
+def _lcs(a: list[str], b: tuple[str, ...] | list[str] | _BitWords) -> int:
+    """Longest common subsequence length of two word lists (`b` may be prepared once as
+    `_BitWords`, as each gold wording is: see `_wordings`).
 
     Bit-parallel (Allison-Dix, Hyyrö): one row of the dynamic-programming
     table is a bit vector over `b`, updated with a few integer operations
     per word of `a` instead of a Python loop over `b`.
     """
-    if not a or not b:
+    bits = b if isinstance(b, _BitWords) else _BitWords.of(b)
+    if not a or not bits.length:
         return 0
-    where: dict[str, int] = {}  # word -> bit mask of its positions in b
-    for j, y in enumerate(b):
-        where[y] = where.get(y, 0) | (1 << j)
-    full = (1 << len(b)) - 1
+    masks = bits.masks
+    full = (1 << bits.length) - 1
     row = full
     for x in a:
-        matches = row & where.get(x, 0)
+        matches = row & masks.get(x, 0)
         row = ((row + matches) | (row - matches)) & full
-    return len(b) - row.bit_count()
+    return bits.length - row.bit_count()
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """A gold quote wording prepared for `_lcs`: all its words, and its content words."""
+
+    words: _BitWords
+    content: _BitWords  # its words that are not STOPWORDS
+
+
+def _wordings(idx: GoldIndex) -> tuple[_Wording, ...]:
+    """`_Wording` of each of `idx.quote_anchors` (built once per gold set, see `GoldIndex.derived`)."""
+    return idx.derived("quotes.wordings", _build_wordings)
+
+
+def _build_wordings(idx: GoldIndex) -> tuple[_Wording, ...]:
+    return tuple(
+        _Wording(_BitWords.of(qa.norms), _BitWords.of([t for t in qa.norms if t not in STOPWORDS]))
+        for qa in idx.quote_anchors
+    )
 
 
 def match_quote(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> QuoteMatch:
-    segments = _segments(text, q)
+    segments = _segments(q)
     if not segments:
         return QuoteMatch(q, "verified")
-    gold: list[tuple[bool, QuoteAnchor]] = []
-    quoted: list[tuple[bool, Span]] = []
-    prose: list[tuple[bool, Span]] = []
-    tables = _source_words(idx)
-    for sid in _sources_with(idx).get(segments[0][:3], ()):
-        st, sw = idx.sources[sid], tables[sid]
+    gold: list[QuoteAnchor] = []  # the gold wordings it stands in, in any source
+    in_scope_gold: list[QuoteAnchor] = []  # those in a source the summary may draw on
+    # Verbatim outside any gold wording, inside the source's quote marks or in its prose:
+    # (in scope, source, first token, end token); a span is made only for the one reported.
+    quoted: list[tuple[bool, SourceTokens, int, int]] = []
+    prose: list[tuple[bool, SourceTokens, int, int]] = []
+    tables = _quote_tables(idx)
+    for sid in tables.sources_with.get(segments[0][:3], ()):
+        st, sw = idx.sources[sid], tables.source_words[sid]
         inside = scope.covers(sid)
         for ranges in _find_verbatim(st, sw, segments):
             a, b = ranges[0][0], ranges[-1][1]
             anchors = _anchor_containing(sw, a, b)
-            if not anchors:
+            if not anchors and len(ranges) > 1:
                 # Each piece inside some gold wording of the same quote (elided across anchors)?
                 per = [_anchor_containing(sw, x, y) for x, y in ranges]
                 if all(per) and len({p[0].quote.id for p in per}) == 1:
                     anchors = per[0]
             if anchors:
-                gold += [(inside, qa) for qa in anchors]
-            elif all(st.quoted[k] for x, y in ranges for k in range(x, y)):
-                quoted.append((inside, st.span(a, b)))
+                gold += anchors
+                if inside:
+                    in_scope_gold += anchors
+            elif all(False not in st.quoted[x:y] for x, y in ranges):
+                quoted.append((inside, st, a, b))
             else:
-                prose.append((inside, st.span(a, b)))
-    in_scope_gold = [qa for inside, qa in gold if inside]
+                prose.append((inside, st, a, b))
     if in_scope_gold:
-        qa = min(in_scope_gold, key=_preference)
+        qa = in_scope_gold[0] if len(in_scope_gold) == 1 else min(in_scope_gold, key=_preference)
         return QuoteMatch(q, qa.quote.status, qa.quote, [qa.span])
-    if any(inside for inside, _ in quoted):
-        return QuoteMatch(q, "source_quote", None, [s for inside, s in quoted if inside][:1])
-    if any(inside for inside, _ in prose):
-        return QuoteMatch(q, "narration", None, [s for inside, s in prose if inside][:1])
+    for status, found in (("source_quote", quoted), ("narration", prose)):
+        for inside, st, a, b in found:
+            if inside:
+                return QuoteMatch(q, status, None, [st.span(a, b)])
     if len(segments) == 1 and not gold and not quoted and not prose:
         joined = _rejoined(idx, text, q, scope)
         if joined is not None:
             return joined
-    outside = [qa.span for _, qa in gold] + [s for _, s in quoted] + [s for _, s in prose]
-    if outside:
-        quote = gold[0][1].quote if gold else None
-        return QuoteMatch(q, "outside", quote, outside[:1], tuple(sorted({s.source for s in outside})))
+    if gold or quoted or prose:
+        st_hits = quoted + prose
+        first = gold[0].span if gold else st_hits[0][1].span(st_hits[0][2], st_hits[0][3])
+        sources = {qa.span.source for qa in gold} | {st.source.id for _, st, _, _ in st_hits}
+        quote = gold[0].quote if gold else None
+        return QuoteMatch(q, "outside", quote, [first], tuple(sorted(sources)))
     return _fuzzy(idx, q, [w for seg in segments for w in seg], scope)
 
 
@@ -247,25 +315,29 @@ def _fuzzy(idx: GoldIndex, q: QuoteMention, toks: list[str], scope: Scope) -> Qu
     for t in content:
         for ai in idx.anchors_by_token.get(t, ()):
             counts[ai] = counts.get(ai, 0) + 1
-    best: tuple[float, QuoteAnchor] | None = None
+    wordings = _wordings(idx)
+    best: tuple[float, int] | None = None  # (similarity, anchor index)
     best_lcs = 0
     need = max(1, int(0.4 * len(content)))
     for ai, n in sorted(counts.items()):
         if n < need:
             continue
         qa = idx.quote_anchors[ai]
-        lcs = _lcs(toks, qa.norms)
+        lcs = _lcs(toks, wordings[ai].words)
         sim = lcs / len(toks)
         key = (sim, scope.covers(qa.span.source))
-        if best is None or key > (best[0], scope.covers(best[1].span.source)):
-            best, best_lcs = (sim, qa), lcs
+        if best is None or key > (best[0], scope.covers(idx.quote_anchors[best[1]].span.source)):
+            best, best_lcs = (sim, ai), lcs
     if (
         best is not None
         and best_lcs >= min(2, len(toks))
-        and (best[0] >= ALTERED_MIN_SIMILARITY or (best[0] >= 0.5 and _longest_run(toks, best[1].norms) >= 3))
-        and _content_overlap(toks, best[1].norms) >= ALTERED_MIN_CONTENT
+        and (
+            best[0] >= ALTERED_MIN_SIMILARITY
+            or (best[0] >= 0.5 and _longest_run(toks, idx.quote_anchors[best[1]].norms) >= 3)
+        )
+        and _content_overlap(toks, wordings[best[1]]) >= ALTERED_MIN_CONTENT
     ):
-        qa = best[1]
+        qa = idx.quote_anchors[best[1]]
         outside = () if scope.covers(qa.span.source) else _outside(idx, qa.quote, scope)
         if outside and any(scope.covers(a.source) for a in qa.quote.anchors):
             outside = ()
@@ -276,7 +348,7 @@ def _fuzzy(idx: GoldIndex, q: QuoteMention, toks: list[str], scope: Scope) -> Qu
     return QuoteMatch(q, "invented")
 
 
-def _content_overlap(toks: list[str], norms: tuple[str, ...]) -> float:
+def _content_overlap(toks: list[str], wording: _Wording) -> float:
     """Share of the quote's content words (not function words) found, in order, in a wording.
 
     Function words make up half of most short quotes, so a quote can share 60% of its words
@@ -286,7 +358,7 @@ def _content_overlap(toks: list[str], norms: tuple[str, ...]) -> float:
     content = [t for t in toks if t not in STOPWORDS]
     if not content:
         return 1.0
-    return _lcs(content, [t for t in norms if t not in STOPWORDS]) / len(content)
+    return _lcs(content, wording.content) / len(content)
 
 
 def _outside(idx: GoldIndex, quote: Quote, scope: Scope) -> tuple[str, ...]:
@@ -298,14 +370,17 @@ def _near_prose(idx: GoldIndex, toks: list[str], scope: Scope) -> Span | None:
     if len(toks) < 4:
         return None
     trigrams = [tuple(toks[k : k + 3]) for k in range(len(toks) - 2)]
-    tables = _source_words(idx)
+    tables = _quote_tables(idx)
+    need = max(2, 0.5 * len(trigrams))
+    held: dict[str, int] = {}  # source -> how many of the trigrams its story text holds
+    for tg in trigrams:
+        for sid in tables.sources_with.get(tg, ()):
+            held[sid] = held.get(sid, 0) + 1
     for sid, st in idx.sources.items():
-        if not scope.covers(sid):
-            continue
-        positions = tables[sid].positions
+        if held.get(sid, 0) < need or not scope.covers(sid):
+            continue  # (most quotes this far are invented: no source holds enough of them)
+        positions = tables.source_words[sid].positions
         found = [positions[tg][0] for tg in trigrams if tg in positions]  # each one's first token
-        if len(found) < max(2, 0.5 * len(trigrams)):
-            continue
         a = min(found)
         b = min(len(st.tokens), max(found) + 3)
         window = [t.norm for t in st.tokens[max(0, a - 3) : b + 3]]

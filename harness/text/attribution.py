@@ -325,19 +325,15 @@ def _verb_name(written: str) -> str:
     return _SPACES_RE.sub(" ", written.casefold())
 
 
-def _phrasal(text: str, v: _Verb) -> bool:
-    """True when the verb is part of a phrasal verb ("called on", "put up"), not speech."""
-    if v.name in _ON_IN_ADVERBIAL:
-        return bool(_PHRASAL_ONLY_AFTER.match(text, v.end))
-    return bool(_NOT_SPEECH_AFTER.match(text, v.end))
-
-
 _VERB_FIRST = frozenset({"according", "pointed", "points"})
 # A space, then an ASCII word that is a speech verb or starts one (ASCII-only case folding:
 # "ſaid" is no "said"); `_VERB_RE` then reads the verb there. It runs over
 # `_spaced_letters(text)`: a case-sensitive search is much faster than an IGNORECASE one,
 # and one that starts with a literal space skips to the next space at once.
 _VERB_WORD_RE = re.compile((" " + word_trie(sorted({*SPEECH_VERBS, *_VERB_FIRST})) + "(?![a-z])").encode())
+# The verbs of one word that start no verb of several ("put it"): where the text has one
+# of these between two `\b`, `_VERB_RE` matches just it.
+_ONE_WORD_VERBS = frozenset(SPEECH_VERBS) - {v.split()[0] for v in _MULTIWORD_VERBS}
 # Keeps ASCII letters, lower-cased, and makes every other byte a space.
 _LETTERS_ONLY = bytes(
     ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalpha() else ord(" ") for c in range(256)
@@ -353,16 +349,28 @@ def _spaced_letters(text: str) -> bytes:
 
 def _speech_verbs(text: str, letters: bytes, quoted: bytearray) -> list[_Verb]:
     """Speech verbs in `text` outside quotations (`letters` is `_spaced_letters(text)`,
-    `quoted` its `_quoted_mask`), each where `_VERB_RE` matches."""
+    `quoted` its `_quoted_mask`), each where `_VERB_RE` matches, but for phrasal verbs
+    ("called on")."""
     out = []
+    n = len(text)
     for w in _VERB_WORD_RE.finditer(letters):
         at = w.start()  # the word's offset in `text` (the space's in `letters`)
-        # A word right after a digit or "_" is a candidate here, though the text has no `\b`
-        # before it: `isalnum` and `_VERB_RE`'s `\b` turn it down.
-        if not quoted[at] and (at == 0 or not text[at - 1].isalnum()):
+        # The letters have a space before a word that follows a digit or "_", but the text
+        # has no `\b` there: no verb starts there.
+        if quoted[at] or (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")):
+            continue
+        name = w.group()[1:].decode()
+        end = w.end() - 1
+        if name not in _ONE_WORD_VERBS or (end < n and (text[end].isalnum() or text[end] == "_")):
+            # Not simply the verb in ASCII letters with a `\b` after it (where `_VERB_RE`
+            # would match just it, under this name): `_VERB_RE` reads what is there.
             m = _VERB_RE.match(text, at)
-            if m is not None:
-                out.append(_Verb(at, m.end(), _verb_name(m.group())))
+            if m is None:
+                continue
+            name, end = _verb_name(m.group()), m.end()
+        # "called on", "put up": a phrasal verb, not speech.
+        if (_PHRASAL_ONLY_AFTER if name in _ON_IN_ADVERBIAL else _NOT_SPEECH_AFTER).match(text, end) is None:
+            out.append(_Verb(at, end, name))
     return out
 
 
@@ -459,10 +467,10 @@ class _Context:
         self.mentions = [m for m in mentions if not quoted[m.start]]
         self.mention_starts = [m.start for m in self.mentions]
         # Asked of the same mentions again and again: once each here.
-        self.person_at = [is_person(m) for m in self.mentions]
+        self.person_at = list(map(is_person, self.mentions))
         self.speaker_at = [p or is_speaker_org(m) for p, m in zip(self.person_at, self.mentions, strict=True)]
         letters = _spaced_letters(text)
-        self.verbs = [v for v in _speech_verbs(text, letters, quoted) if not _phrasal(text, v)]
+        self.verbs = _speech_verbs(text, letters, quoted)
         # The verbs do not overlap, so both lists are in increasing order.
         self.verb_starts = [v.start for v in self.verbs]
         self.verb_ends = [v.end for v in self.verbs]
@@ -602,22 +610,35 @@ class _Context:
         """The speaker of a verb at `b`: the last person named in [a, b),
         skipping one named inside an appositive ("Wang Lei, a Baidu researcher, said").
         Quotes and reported speech ask for the same spans: remembered per span."""
-        if (a, b) not in self._subjects_before:
-            self._subjects_before[a, b] = self._subject_before(a, b)
-        return self._subjects_before[a, b]
+        span = (a, b)
+        if span not in self._subjects_before:
+            self._subjects_before[span] = self._subject_before(a, b)
+        return self._subjects_before[span]
 
     def _subject_before(self, a: int, b: int) -> NameMention | None:
+        # `speakers_in(a, b)`, unrolled: this runs for nearly every speech verb.
         text = self.text
-        cands, people = self.speakers_in(a, b)
-        # A name after a preposition is no subject ("Tang Jie of Baidu warned").
-        people = [
-            m for m in people if not _AFTER_PREPOSITION_RE.search(text, max(a, m.start - 12), m.start)
-        ] or people
+        mentions, speaker_at, person_at = self.mentions, self.speaker_at, self.person_at
+        people = []
+        other = None  # the last speaker that is neither a person nor possessive
+        for i in range(bisect_left(self.mention_starts, a), bisect_left(self.mention_starts, b)):
+            m = mentions[i]
+            if m.end <= b and speaker_at[i]:
+                if person_at[i]:
+                    people.append(m)
+                elif not m.possessive:
+                    other = m
         if not people:
-            others = [m for m in cands if not m.possessive]
-            return others[-1] if others else None
+            return other
+        # A name after a preposition is no subject ("Tang Jie of Baidu warned"). (One named
+        # at `a` has nothing before it in the span.)
+        people = [
+            m
+            for m in people
+            if m.start <= a or not _AFTER_PREPOSITION_RE.search(text, max(a, m.start - 12), m.start)
+        ] or people
         best = people[-1]
-        if text.find(",", best.end, b) >= 0:
+        if len(people) > 1 and text.find(",", best.end, b) >= 0:
             for earlier in reversed(people[:-1]):
                 between = text[earlier.end : best.start]
                 if between.lstrip().startswith(",") and len(between.split()) <= 6:
@@ -634,13 +655,24 @@ class _Context:
             if mark.group() != "," or (mark.start() > a + 1 and self._named_between(a, mark.start())):
                 stop = mark.start()
                 break
-        cands, people = self.speakers_in(a, stop)
-        if people:
-            return people[0]
-        return cands[0] if cands else None
+        # The first person in `speakers_in(a, stop)`, else the first speaker there.
+        mentions, speaker_at, person_at = self.mentions, self.speaker_at, self.person_at
+        first = None
+        for i in range(bisect_left(self.mention_starts, a), bisect_left(self.mention_starts, stop)):
+            if mentions[i].end <= stop and speaker_at[i]:
+                if person_at[i]:
+                    return mentions[i]
+                if first is None:
+                    first = mentions[i]
+        return first
 
     def _named_between(self, a: int, b: int) -> bool:
-        return bool(self.mentions_in(a, b))
+        """Whether a mention lies inside [a, b) (`mentions_in(a, b)` is not empty)."""
+        mentions = self.mentions
+        for i in range(bisect_left(self.mention_starts, a), bisect_left(self.mention_starts, b)):
+            if mentions[i].end <= b:
+                return True
+        return False
 
 
 _LAST_CONTEXT: list[_Context] = []
@@ -705,7 +737,10 @@ def find_attributions(
             and (_continues(ctx, previous.quote, q) or _same_sentence_pair(ctx, previous.quote, q))
         ):
             speaker, cue = previous.speaker, "continuation"
-        resolved = ctx.resolve(speaker) if cue != "continuation" or previous is None else previous.resolved
+        if cue == "continuation" and previous is not None:
+            resolved = previous.resolved
+        else:
+            resolved = speaker if speaker is None or speaker.kind != "pronoun" else ctx.resolve(speaker)
         att = Attribution(q, speaker, resolved, cue if speaker is not None else "")
         out.append(att)
         previous = att
@@ -737,9 +772,7 @@ def _speaker_for(ctx: _Context, q: QuoteMention) -> tuple[NameMention | None, st
             if subject is not None:
                 return subject, "verb"
     # 2. After the quote: `"...," Lin said` / `"...," said Lin` / `"...," he added`.
-    for v in ctx.verbs:
-        if v.start < q.close_end:
-            continue
+    for v in ctx.verbs[bisect_left(ctx.verb_starts, q.close_end) :]:
         if v.start >= min(s_end, next_quote):
             break
         gap = text[q.close_end : v.start]
@@ -928,6 +961,9 @@ _FINITE_RE = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = " .!?\"”’'*_)"
+# Marks trimmed from the end and the start of reported content.
+_CONTENT_END_MARKS = " .,;:!?\"”’'*_)"
+_CONTENT_START_MARKS = " ,:\"“‘'*_("
 
 
 def _after_verb(ctx: _Context, v: _Verb, s_end: int, inverted: bool, lead: bool) -> tuple[bool, int]:
@@ -952,14 +988,13 @@ def _after_verb(ctx: _Context, v: _Verb, s_end: int, inverted: bool, lead: bool)
     m = _AUDIENCE_RE.match(text, pos)  # "told reporters"
     if m is not None:
         pos = m.end()
-    rest_end = s_end
-    while rest_end > pos and text[rest_end - 1] in _CLOSING:
-        rest_end -= 1
-    while pos < rest_end and text[pos].isspace():
-        pos += 1
-    if pos >= rest_end:
-        return True, pos  # nothing after the verb
-    if text[pos] in ",;—–":
+    rest = text[pos:s_end].rstrip(_CLOSING)  # what is left of the sentence
+    rest_end = pos + len(rest)
+    rest = rest.lstrip()
+    if not rest:
+        return True, rest_end  # nothing after the verb
+    pos = rest_end - len(rest)
+    if rest[0] in ",;—–":
         m = _ASIDE_THAT_RE.match(text, pos)
         return (False, m.end()) if m else (True, pos)
     if _ADVERBIAL_RE.match(text, pos):
@@ -988,6 +1023,8 @@ def find_reported_speech(
     out: list[ReportedSpeech] = []
     for v in ctx.verbs:
         verb = v.name
+        if verb not in _CLAUSE_VERBS and verb != "according to":
+            continue
         s_start, s_end = ctx.sentence_of(v.start)
         if verb == "according to":
             speaker = ctx.subject_after(v.end, s_end)
@@ -998,7 +1035,7 @@ def find_reported_speech(
                 start, end = comma + 1, s_end
             else:  # "..., according to X."
                 start, end = s_start, v.start
-        elif verb in _CLAUSE_VERBS:
+        else:
             clause = ctx.clause_start(s_start, v.start)
             stop = _CONTENT_STOP_RE.search(text, clause, v.start)
             while stop:
@@ -1025,13 +1062,12 @@ def find_reported_speech(
                 stop = _CONTENT_STOP_RE.search(text, start, end)
                 if stop:
                     end = stop.start()
-        else:
+        # The content without the marks around it.
+        content_text = text[start:end].rstrip(_CONTENT_END_MARKS)
+        end = start + len(content_text)
+        content_text = content_text.lstrip(_CONTENT_START_MARKS)
+        if len(content_text) < 8:
             continue
-        while end > start and text[end - 1] in " .,;:!?\"”’'*_)":
-            end -= 1
-        while start < end and text[start] in " ,:\"“‘'*_(":
-            start += 1
-        if end - start < 8:
-            continue
-        out.append(ReportedSpeech(speaker, ctx.resolve(speaker), verb, start, end, text[start:end]))
+        resolved = speaker if speaker.kind != "pronoun" else ctx.resolve(speaker)
+        out.append(ReportedSpeech(speaker, resolved, verb, end - len(content_text), end, content_text))
     return out

@@ -47,7 +47,7 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     """[start, end) of each heading line of `text`."""
     out, pos = [], 0
     for line in text.split("\n"):
-        if is_heading_line(line):
+        if line and is_heading_line(line):  # (blank lines, as between paragraphs, are not)
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
@@ -58,6 +58,8 @@ def unwrap(text: str) -> str:
     if "\n" not in text:
         return text
     lines = text.split("\n")
+    if not any(map(_runs_on, lines, lines[1:])):
+        return text  # every paragraph one line, as most summaries write them: no break to read through
     out = [lines[0]]
     start = 0  # first line of the current block
     while start < len(lines):

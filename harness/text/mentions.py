@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import accumulate, compress, count
 from typing import Literal, NamedTuple
@@ -113,7 +114,7 @@ def name_words(text: str) -> list[Word]:
     return list(map(Word, words.texts, words.starts, words.ends, words.possessive))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class NameMention:
     """A reference to someone or something: `text[start:end]`.
 
@@ -130,6 +131,83 @@ class NameMention:
     possessive: bool = False
     gender: str | None = None
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        key: str | None,
+        kind: MentionKind,
+        possessive: bool = False,
+        gender: str | None = None,
+    ) -> None:
+        # The dataclass's own `__init__` sets each field through `object.__setattr__`
+        # (frozen classes forbid plain assignment); setting the slots directly costs
+        # half as much, and every name found in a summary is made here.
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
+        _set_key(self, key)
+        _set_kind(self, kind)
+        _set_possessive(self, possessive)
+        _set_gender(self, gender)
+
+
+# The slots' own setters (they ignore the frozen class's `__setattr__`), for `NameMention.__init__`.
+_set_start, _set_end, _set_text, _set_key, _set_kind, _set_possessive, _set_gender = (
+    getattr(NameMention, f.name).__set__ for f in fields(NameMention)
+)
+
+
+Hit = tuple[int, str, MentionKind]
+"""A table entry found at a word: (length in words, key, kind)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _EntriesFrom:
+    """What a table can find starting at one word (worked out once per word, see
+    `AliasTable._entries_from`): the match at a word then only compares the words after it.
+
+    `names` are the names of two words or more starting with the word, longest first, each
+    as (the words after the first, hit); `one_word_name` is the hit of the word as a name on
+    its own. `descriptions` (None: no description starts with the word) are those of two
+    words or more by their second word (casefolded), each as (the longest one's length, and
+    (the casefolded words after the second, hit) longest first); `one_word_description` is
+    the hit of the word as a description on its own. `pronoun` is the gender of the word if
+    it is he or she (a pronoun where no entry matches).
+    """
+
+    names: list[tuple[list[str], Hit]]
+    one_word_name: Hit | None
+    descriptions: dict[str, tuple[int, list[tuple[list[str], Hit]]]] | None
+    one_word_description: Hit | None
+    pronoun: str | None
+
+    def match(self, texts: list[str], i: int) -> Hit | None:
+        """The longest entry at word `i` (`texts[i]` being this word), a name rather than
+        a description as long."""
+        name = self.one_word_name
+        for after, hit in self.names:
+            if texts[i + 1 : i + 1 + len(after)] == after:
+                name = hit
+                break
+        if self.descriptions is None:  # as for most words
+            return name
+        description = self.one_word_description
+        if i + 1 < len(texts):
+            by_second = self.descriptions.get(texts[i + 1].casefold())
+            if by_second is not None:
+                longest, entries = by_second
+                # The words after the pair, casefolded once for all entries.
+                rest = [t.casefold() for t in texts[i + 2 : i + longest]]
+                for after, hit in entries:
+                    if rest[: len(after)] == after:
+                        description = hit
+                        break
+        if description is not None and (name is None or description[0] > name[0]):
+            return description
+        return name
+
 
 @dataclass
 class AliasTable:
@@ -143,14 +221,11 @@ class AliasTable:
     _names: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict)
     _descriptions: dict[tuple[str, ...], list[tuple[list[str], str]]] = field(default_factory=dict)
     _description_firsts: set[str] = field(default_factory=set)
-    # The first words of all entries and he/she, in lower case: a word whose lower case
-    # is not here starts nothing.
-    _lower_firsts: set[str] = field(default_factory=lambda: {"he", "she"})
-    # Word -> is its lower case in `_lower_firsts`? (Worked out once per word.)
-    _start_words: WordMemo[bool] = field(init=False, repr=False, compare=False)
+    # Word -> what can start there (None: nothing), worked out once per word.
+    _starts: WordMemo[_EntriesFrom | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._start_words = WordMemo(lambda word: word.lower() in self._lower_firsts)
+        self._starts = WordMemo(self._entries_from)
 
     def add(self, surface: str, key: str, description: bool = False) -> None:
         """Register a name (case-sensitive) or a description (case-insensitive)."""
@@ -163,50 +238,57 @@ class AliasTable:
             seq = [w.casefold() for w in words]
             self._descriptions.setdefault(tuple(seq[:2]), []).append((seq, key))
             self._description_firsts.add(seq[0])
-            self._lower_firsts.add(seq[0])
         else:
             self._names.setdefault(words[0], []).append((words, key))
-            self._lower_firsts.add(words[0].lower())
-        self._start_words.clear()
+        self._starts.clear()
 
     def finalize(self) -> AliasTable:
         """Sort candidates longest first so the longest match wins."""
         for table in (self._names, self._descriptions):
             for cands in table.values():
                 cands.sort(key=lambda c: (-len(c[0]), c[1]))
+        self._starts.clear()
         return self
 
-    def match_at(self, texts: list[str], i: int) -> tuple[int, str, MentionKind] | None:
+    def match_at(self, texts: list[str], i: int) -> Hit | None:
         """(length in words, key, kind) of the longest entry starting at word `i`
-        (a name rather than a description as long); `texts` are the words' texts."""
-        name = self._name_at(texts, i)
-        first = texts[i].casefold()
-        if first not in self._description_firsts:  # as for most words
-            return name
-        description = self._description_at(texts, i, first)
-        if description is not None and (name is None or description[0] > name[0]):
-            return description
-        return name
+        (a name rather than a description as long); `texts` are the words' texts. Only
+        words that `_entries_from` says start entries are looked at, as `find_mentions` does."""
+        entries = self._starts[texts[i]]
+        return None if entries is None else entries.match(texts, i)
 
-    def _name_at(self, texts: list[str], i: int) -> tuple[int, str, MentionKind] | None:
-        for seq, key in self._names.get(texts[i], ()):
-            if texts[i : i + len(seq)] == seq:
-                return len(seq), key, "name"
-        return None
+    def _entries_from(self, word: str) -> _EntriesFrom | None:
+        """The entries starting with `word` (a name's first word as written, or a
+        description's in any case), or None when there are none and it is no he/she."""
+        if word not in self._names and word.lower() not in self._description_firsts:
+            return _PRONOUN_ONLY[word] if word in _PRONOUN_FORMS else None
+        names: list[tuple[list[str], Hit]] = []
+        one_word_name: Hit | None = None
+        for seq, key in self._names.get(word, ()):
+            if len(seq) == 1:
+                one_word_name = (1, key, "name")
+                break  # shorter entries never win
+            names.append((seq[1:], (len(seq), key, "name")))
+        first = word.casefold()
+        descriptions: dict[str, tuple[int, list[tuple[list[str], Hit]]]] | None = None
+        one_word_description: Hit | None = None
+        if first in self._description_firsts:
+            descriptions = {}
+            for pair, entries in self._descriptions.items():
+                if len(pair) == 2 and pair[0] == first:
+                    hits: list[tuple[list[str], Hit]] = [
+                        (seq[2:], (len(seq), key, "description")) for seq, key in entries
+                    ]
+                    descriptions[pair[1]] = (len(entries[0][0]), hits)  # the first is the longest
+            one_word = self._descriptions.get((first,))
+            if one_word:
+                one_word_description = (1, one_word[0][1], "description")
+        pronoun = PRONOUNS[first] if first in ("he", "she") else None
+        return _EntriesFrom(names, one_word_name, descriptions, one_word_description, pronoun)
 
-    def _description_at(self, texts: list[str], i: int, first: str) -> tuple[int, str, MentionKind] | None:
-        """The longest description starting at word `i`, whose casefolded text is `first`."""
-        entries = self._descriptions.get((first, texts[i + 1].casefold())) if i + 1 < len(texts) else None
-        if entries:
-            # The words after the pair, casefolded once for all entries (the first is the longest).
-            rest = [t.casefold() for t in texts[i + 2 : i + len(entries[0][0])]]
-            for seq, key in entries:
-                if rest[: len(seq) - 2] == seq[2:]:
-                    return len(seq), key, "description"
-        one_word = self._descriptions.get((first,))
-        return (1, one_word[0][1], "description") if one_word else None
 
-
+# He and she, written as `find_mentions` looks for them when no entry starts with them.
+_PRONOUN_ONLY = {form: _EntriesFrom([], None, None, None, PRONOUNS[form.lower()]) for form in _PRONOUN_FORMS}
 _NO_ENTRIES = AliasTable()
 
 
@@ -227,47 +309,51 @@ def find_mentions_and_names(
     words = TextWords.of(text) if words is None else words
     texts, starts, ends, possessive = words.texts, words.starts, words.ends, words.possessive
 
-    def mention(i: int, hit: tuple[int, str, MentionKind]) -> NameMention:
+    def mention(i: int, hit: Hit) -> NameMention:
         n, key, kind = hit
         start, end = starts[i], ends[i + n - 1]
         return NameMention(start, end, text[start:end], key, kind, possessive[i + n - 1])
 
-    def pronoun(i: int, form: str) -> NameMention:
-        return NameMention(starts[i], ends[i], texts[i], None, "pronoun", gender=PRONOUNS[form])
-
-    table_names, table_description_firsts = table._names, table._description_firsts
-    names_names, names_description_firsts = names._names, names._description_firsts
+    table_entries = list(map(table._starts.__getitem__, texts))
+    names_starts = names._starts
     known: list[NameMention] = []
     found_names: list[NameMention] = []
     resume = names_resume = 0  # words before these are part of a mention already found
-    for i in _candidates(texts, table, names):
-        t = texts[i]
+    for i in _candidates(texts, table, table_entries, names):
         hit = None
         if i >= resume:
-            if t in table_names or t.lower() in table_description_firsts:
-                hit = table.match_at(texts, i)
+            entries = table_entries[i]
+            if entries is not None:
+                hit = entries.match(texts, i)
                 if hit is not None:
-                    known.append(mention(i, hit))
-                    resume = i + hit[0]
-                elif pronouns and t.casefold() in ("he", "she"):
-                    known.append(pronoun(i, t.casefold()))
-            elif pronouns and t in _PRONOUN_FORMS:
-                known.append(pronoun(i, t.lower()))
-        if i >= names_resume and (t in names_names or t.lower() in names_description_firsts):
-            name_hit = names.match_at(texts, i)
-            if name_hit is not None:
-                found_names.append(known[-1] if name_hit == hit else mention(i, name_hit))
-                names_resume = i + name_hit[0]
+                    n, key, kind = hit  # `mention(i, hit)`, written out: most matches are here
+                    start, end = starts[i], ends[i + n - 1]
+                    known.append(NameMention(start, end, text[start:end], key, kind, possessive[i + n - 1]))
+                    resume = i + n
+                elif pronouns and entries.pronoun is not None:
+                    known.append(
+                        NameMention(starts[i], ends[i], texts[i], None, "pronoun", gender=entries.pronoun)
+                    )
+        if i >= names_resume:
+            entries = names_starts[texts[i]]
+            if entries is not None:
+                name_hit = entries.match(texts, i)
+                if name_hit is not None:
+                    found_names.append(known[-1] if name_hit == hit else mention(i, name_hit))
+                    names_resume = i + name_hit[0]
     return known, found_names
 
 
-def _candidates(texts: list[str], table: AliasTable, names: AliasTable) -> list[int]:
-    """Indices of the words that may start an entry of a table or be he/she (a few more
-    than do): most words are none of these, and are passed over in this one sweep."""
-    found = list(compress(count(), map(table._start_words.__getitem__, texts)))
-    if names._lower_firsts <= table._lower_firsts:  # as when the names are in `table` too
-        return found
-    return sorted(set(found).union(compress(count(), map(names._start_words.__getitem__, texts))))
+def _candidates(
+    texts: list[str], table: AliasTable, table_entries: list[_EntriesFrom | None], names: AliasTable
+) -> Iterable[int]:
+    """Indices of the words that may start an entry of a table or be he/she (`table_entries`
+    are the first table's entries from each word): most words are none of these, and are
+    passed over in this one sweep."""
+    found = compress(count(), table_entries)
+    if names._names.keys() <= table._names.keys() and names._description_firsts <= table._description_firsts:
+        return found  # the names' entries start where the table's do, as when they are in it too
+    return sorted(set(found).union(compress(count(), map(names._starts.__getitem__, texts))))
 
 
 _LOWER_CONNECTORS = frozenset({"de", "van", "von", "bin", "al", "la", "le", "du", "del"})

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
+
+from harness.text.memo import WordMemo
 
 # Apostrophe-like marks inside words ("there’s", "China's") become "'".
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
@@ -191,22 +194,21 @@ _AROUND_WORDS = "\"“”‘’'.,;:!?()[]{}<>—–-…*/«»"
 
 def words(text: str) -> list[str]:
     """Just the normalised words of a text (as `_TOKEN_RE` finds them)."""
-    out: list[str] = []
-    for chunk in text.split():
-        out += _chunk_words(chunk)
-    return out
+    return list(chain.from_iterable(map(_CHUNK_WORDS.__getitem__, text.split())))
 
 
-@lru_cache(maxsize=65536)
 def _chunk_words(chunk: str) -> tuple[str, ...]:
     """The normalised words of one chunk of text between spaces (a word as written, with
-    the punctuation around it). Cached: texts reuse the same written words."""
+    the punctuation around it). Memoised (`_CHUNK_WORDS`): texts reuse the same written words."""
     if chunk.isalpha():
         return (normalize_word(chunk),)
     core = chunk.strip(_AROUND_WORDS)
     if core.isalpha():
         return (normalize_word(core),)
     return tuple(map(normalize_word, _TOKEN_RE.findall(chunk)))
+
+
+_CHUNK_WORDS = WordMemo(_chunk_words)
 
 
 def content_words(text: str) -> list[str]:
@@ -256,9 +258,18 @@ def char_positions(text: str, chars: str) -> list[int]:
     return found
 
 
+def may_hold_elisions(text: str) -> bool:
+    """Whether `text` may hold a marked elision: each one holds '…', '[' or three full
+    stops, and most texts (quotes) have none, found without running `ELISION_RE`."""
+    return "…" in text or "[" in text or text.count(".") >= 3
+
+
 def split_elisions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The [start, end) stretches of text[start:end] between marked elisions."""
     end = len(text) if end is None else end
+    if text.find("…", start, end) < 0 and text.find("[", start, end) < 0 and text.count(".", start, end) < 3:
+        # No elision marks (see `may_hold_elisions`): the common case, found without the pattern.
+        return [(start, end)] if _TOKEN_RE.search(text, start, end) else []
     parts, pos = [], start
     for m in ELISION_RE.finditer(text, start, end):
         if m.start() > pos:

@@ -234,24 +234,26 @@ def parse_numbers(text: str) -> list[NumberMention]:
     # (Searched for in lower case when that finds the same places.)
     searched, patterns = (lowered.text, _LOWER_CASE) if lowered.exact else (text, _ANY_CASE)
     reversed_searched = searched[::-1]
+    number_pattern = patterns.number
     while (hint := _next_hint(searched, pos, patterns)) is not None:
         found_at: re.Match[str] | None = None
         for back in _starts_before(searched, hint[0], reversed_searched, patterns):
             if back < pos:
                 continue
-            found_at = patterns.number.match(searched, back)
+            found_at = number_pattern.match(searched, back)
             if found_at is not None:
                 break
         if found_at is None:
             pos = hint[1]
             continue
-        pos = found_at.end() if found_at.end() > found_at.start() else found_at.start() + 1
-        if any(found_at.start() < b and a < found_at.end() for a, b in taken):
+        start, end = found_at.span()
+        pos = end if end > start else start + 1
+        if taken and any(start < b and a < end for a, b in taken):
             continue
         number = _mention(text, found_at)
         if number is not None:
             found.append(number)
-            pos = max(number.end, found_at.start() + 1)
+            pos = max(number.end, start + 1)
     return sorted(found, key=lambda n: n.start)
 
 
@@ -433,6 +435,8 @@ class _Patterns(NamedTuple):
 
 _ANY_CASE = _Patterns.compiled(re.IGNORECASE)
 _LOWER_CASE = _Patterns.compiled(re.NOFLAG)
+# Numbers of groups of `_NUMBER` that `_mention` reads the span of.
+_N1, _PCT1, _POST = (_LOWER_CASE.number.groupindex[g] for g in ("n1", "pct1", "post"))
 
 
 def _next_hint(text: str, pos: int, patterns: _Patterns) -> tuple[int, int] | None:
@@ -478,11 +482,6 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _COUNT_NOUN_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b")
 
 
-def _scale_word(scale: str | None) -> str:
-    """'billion' for ' Billion' (a scale group of `_NUMBER`); '' for none."""
-    return scale.strip().casefold() if scale else ""
-
-
 @lru_cache(maxsize=1024)
 def _norm_qual(q: str) -> str:
     return _SPACES_RE.sub(" ", q.casefold())
@@ -500,9 +499,9 @@ def _unit_of(words: str) -> Unit:
 def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     """The `NumberMention` a match of `_NUMBER` (in `text` or its `_Lowered` form)
     stands for (None: not a figure)."""
-    groups = m.groups()  # those of `_NUMBER` in order, read at once (a lookup by name is slow)
-    qual_text, cur1, n1, scale1_text, pct1, rsep_text, cur2, n2, scale2_text = groups[:9]
-    pct, x, unit_text, plus, post_text = groups[9:]
+    # The groups of `_NUMBER` in order, read at once (a lookup by name is slow).
+    (qual_text, cur1, n1, scale1_text, pct1, rsep_text, cur2, n2, scale2_text) = m.groups()[:9]
+    (pct, x, unit_text, plus, post_text) = m.groups()[9:]
     v1, v2 = word_value(n1), word_value(n2) if n2 else None
     if v1 is None:
         return None
@@ -515,28 +514,40 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     cur = (cur1 or cur2 or "").casefold().strip()
     if cur:
         unit = _CURRENCIES.get(cur, "usd")
-    rsep = (rsep_text or "").strip().casefold()
-    start, end = m.start(), m.end()
-    if not n2 and _LIST_MARKER_RE.match(text, m.end("n1")) and _at_line_start(text, start):
-        return None  # "1. " numbering a list item
-    if n2 and _YEAR_RE.fullmatch(n1) and not _YEAR_RE.fullmatch(n2):
+    start, end = m.span()
+    if not n2:
+        n1_end = m.end(_N1)
+        # "1. " numbering a list item (the test of the character spares most numbers the pattern).
+        if (
+            text.startswith((".", ")"), n1_end)
+            and _LIST_MARKER_RE.match(text, n1_end)
+            and _at_line_start(text, start)
+        ):
+            return None
+    elif _YEAR_RE.fullmatch(n1) and not _YEAR_RE.fullmatch(n2):
         return _single(text, m, v1, written)  # "late 2024 to 30%" is not a range
     if post_text:
-        end = m.start("post") + len(post_text)
+        end = m.start(_POST) + len(post_text)
     # "three or four" is a range only before a unit; "Lin and two others" is not a range.
-    if n2 and rsep in ("and", "or") and unit is None and "between" not in m.group().casefold():
+    if (
+        n2
+        and unit is None
+        and rsep_text.strip().casefold() in ("and", "or")
+        and "between" not in m.group().casefold()
+    ):
         n2, v2 = None, None
-        end = m.end("n1") + len(scale1_text or "")
+        end = m.end(_N1) + len(scale1_text or "")
         if pct1:
-            end = m.end("pct1")
-    scale1_word, scale2_word = _scale_word(scale1_text), _scale_word(scale2_text)
+            end = m.end(_PCT1)
+    scale1_word = scale1_text.strip().casefold() if scale1_text else ""  # ' Billion' -> 'billion'
+    scale2_word = scale2_text.strip().casefold() if scale2_text else ""
     scale = _SCALES.get(scale1_word or scale2_word, 1.0)
     if scale1_word in {"m", "b", "k"} and not cur and unit is None:
         return None  # "5 m" is more likely metres than millions without a currency
     if unit is None:
         if not n2 and not written and _YEAR_RE.fullmatch(n1) and scale == 1.0:
             unit = "calendar_year"
-        elif _MONTH_BEFORE_RE.search(text, max(0, start - 12), start) and not written:
+        elif not written and _MONTH_BEFORE_RE.search(text, max(0, start - 12), start):
             return None  # a day of the month
         else:
             unit = "count"
@@ -569,22 +580,11 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     scale2 = _SCALES.get(scale2_word, 0.0) or scale
     noun = None
     if unit == "count":
-        nm = _COUNT_NOUN_RE.match(text[end : end + 40])
+        nm = _COUNT_NOUN_RE.match(text, end, end + 40)  # (as in `text[end : end + 40]`)
         noun = nm.group(1) if nm else None
     surface = text[start:end].rstrip()
     end = start + len(surface)
+    # (Fields given in order, not by name: a little faster.)
     if n2 and v2 is not None:
-        return NumberMention(
-            start,
-            end,
-            surface,
-            unit,
-            low=v1 * scale1,
-            high=v2 * scale2,
-            qualifier=qual,
-            written=written,
-            noun=noun,
-        )
-    return NumberMention(
-        start, end, surface, unit, value=v1 * scale1, qualifier=qual, written=written, noun=noun
-    )
+        return NumberMention(start, end, surface, unit, None, v1 * scale1, v2 * scale2, qual, written, noun)
+    return NumberMention(start, end, surface, unit, v1 * scale1, None, None, qual, written, noun)

@@ -10,8 +10,8 @@ inside a double-quoted passage belong to it and are not reported on their own.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from harness.text.normalize import char_positions
 
@@ -38,16 +38,21 @@ class QuoteMention:
 
 def extract_quotes(text: str) -> list[QuoteMention]:
     """Every top-level quotation in `text`, in order of position."""
-    breaks = char_positions(text, "\n")  # quotes never span lines: lines are paragraphs or bullets
-    doubles = _double_quotes(text, breaks)
-    singles = _single_quotes(text, breaks, doubles)
-    quotes = sorted(doubles + singles, key=lambda q: q.open_start)
-    return [q for q in quotes if any(ch.isalnum() for ch in q.text)]
+    # Quotes never span lines: lines are paragraphs or bullets.
+    doubles = _double_quotes(text)
+    singles = _single_quotes(text, doubles)
+    # Double quotes are found in order (one closes before the next opens).
+    quotes = sorted(doubles + singles, key=_open_start) if singles else doubles
+    return [q for q in quotes if _ALNUM_RE.search(q.text)]  # some letter or digit inside
 
 
-def _crosses_break(breaks: list[int], a: int, b: int) -> bool:
-    """Whether a line break lies strictly between `a` and `b` (`breaks` is in order)."""
-    return bisect_right(breaks, a) < bisect_left(breaks, b)
+_ALNUM_RE = re.compile(r"[^\W_]")  # a character `str.isalnum` holds true of
+_open_start = attrgetter("open_start")
+
+
+def _crosses_break(text: str, a: int, b: int) -> bool:
+    """Whether a line break lies strictly between `a` and `b`."""
+    return text.find("\n", a + 1, b) >= 0
 
 
 def _is_opening_position(text: str, i: int) -> bool:
@@ -66,7 +71,7 @@ def _mention(text: str, open_at: int, close_at: int) -> QuoteMention:
     return QuoteMention(start, end, text[start:end], open_at, close_at + 1, text[open_at])
 
 
-def _double_quotes(text: str, breaks: list[int]) -> list[QuoteMention]:
+def _double_quotes(text: str) -> list[QuoteMention]:
     out: list[QuoteMention] = []
     open_at: int | None = None
     open_mark = ""
@@ -77,7 +82,7 @@ def _double_quotes(text: str, breaks: list[int]) -> list[QuoteMention]:
                 if _is_opening_position(text, i):
                     open_at, open_mark = i, ch
             elif open_mark == '"' or not _is_opening_position(text, i):
-                if _crosses_break(breaks, open_at, i):
+                if _crosses_break(text, open_at, i):
                     open_at = i if _is_opening_position(text, i) else None
                     open_mark = ch
                     continue
@@ -88,7 +93,7 @@ def _double_quotes(text: str, breaks: list[int]) -> list[QuoteMention]:
             and ch in _DOUBLE_CLOSE
             and (_DOUBLE_OPEN.get(open_mark) == ch or (open_mark == '"' and ch in "”»"))
         ):
-            if _crosses_break(breaks, open_at, i):
+            if _crosses_break(text, open_at, i):
                 open_at = None
                 continue
             out.append(_mention(text, open_at, i))
@@ -108,19 +113,14 @@ _SINGLE_CLOSER_RE = re.compile("[" + re.escape(_SINGLE_CLOSERS) + "]")
 _DECADE_RE = re.compile(r"['’‘]\d\d?s\b")
 
 
-def _single_quotes(text: str, breaks: list[int], doubles: list[QuoteMention]) -> list[QuoteMention]:
-    inside = [(q.open_start, q.close_end) for q in doubles]
-
-    def nested(i: int) -> bool:
-        return any(a < i < b for a, b in inside)
-
+def _single_quotes(text: str, doubles: list[QuoteMention]) -> list[QuoteMention]:
     out: list[QuoteMention] = []
     resume = 0  # scanning resumes after the last closing mark
     for i in char_positions(text, _SINGLE_OPENERS):
-        if i < resume:
-            continue
-        if _is_single_opener(text, i) and not nested(i):
-            close = _single_closer(text, i, breaks)
+        if i < resume or (i > 0 and text[i - 1].isalnum()):
+            continue  # inside the last quote, or an apostrophe in a word ("China's": most marks)
+        if _is_single_opener(text, i) and not any(q.open_start < i < q.close_end for q in doubles):
+            close = _single_closer(text, i)
             if close is not None:
                 out.append(_mention(text, i, close))
                 resume = close + 1
@@ -137,14 +137,15 @@ def _is_single_opener(text: str, i: int) -> bool:
     return prev in _OPENING_CONTEXT or prev in '"“'
 
 
-def _single_closer(text: str, open_at: int, breaks: list[int]) -> int | None:
+def _single_closer(text: str, open_at: int) -> int | None:
     """The closing single quote after `open_at`, skipping apostrophes.
 
     A closer follows a non-space and is not followed by a letter (that would
     be "don't"). A plural possessive ("firms' chips") looks like a closer;
     it is taken only if no better closer ends the same paragraph.
     """
-    end = next((p for p in breaks if p > open_at), len(text))
+    end = text.find("\n", open_at + 1)  # the end of the paragraph
+    end = len(text) if end < 0 else end
     weak: int | None = None
     for mark in _SINGLE_CLOSER_RE.finditer(text, open_at + 1, end):
         j = mark.start()

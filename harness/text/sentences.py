@@ -93,10 +93,15 @@ def _after_abbreviation(text: str, at: int) -> bool:
         j -= 1
     if j == 0 or text[j - 1] != ".":
         return False
-    k = j - 1
-    while k > 0 and not text[k - 1].isspace():
-        k -= 1
-    word = text[k : j - 1].lstrip("(\"“'‘").casefold()
+    # The word before the full stop starts after the last space; and when it is printable, no
+    # other white space (all of it unprintable: a line break, a tab) cuts it shorter.
+    word = text[text.rfind(" ", 0, j - 1) + 1 : j - 1]
+    if not word.isprintable():
+        k = j - 1
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        word = text[k : j - 1]
+    word = word.lstrip("(\"“'‘").casefold()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
