@@ -257,8 +257,8 @@ def analyse(text: str, idx: GoldIndex, headings: list[tuple[int, int]] | None = 
     chunk_word_counts = map(_CHUNK_WORD_COUNT.__getitem__, chain.from_iterable(sentence_chunks))
     word_count = sum(chunk_word_counts) - text.count("%")  # '%' is a word of its own
     speech = (text, quotes, mentions, is_person, gender_of, is_org)
-    attributions = find_attributions(*speech, sentences=sentences)
-    reported = find_reported_speech(*speech, sentences=sentences)
+    attributions = find_attributions(*speech, sentences=sentences, words=words)
+    reported = find_reported_speech(*speech, sentences=sentences, words=words)
     org_mentions = [m for m in org_names if m.kind == "name"]
     if unknown:
         org_mentions = sorted(org_mentions + unknown, key=_start)

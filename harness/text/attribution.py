@@ -22,8 +22,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
-from harness.text.mentions import NameMention
+from harness.text.memo import WordMemo
+from harness.text.mentions import NameMention, TextWords
 from harness.text.patterns import word_trie
 from harness.text.quotes import QuoteMention
 from harness.text.sentences import sentence_spans
@@ -326,11 +328,9 @@ def _verb_name(written: str) -> str:
 
 
 _VERB_FIRST = frozenset({"according", "pointed", "points"})
-# A space, then an ASCII word that is a speech verb or starts one (ASCII-only case folding:
-# "ſaid" is no "said"); `_VERB_RE` then reads the verb there. It runs over
-# `_spaced_letters(text)`: a case-sensitive search is much faster than an IGNORECASE one,
-# and one that starts with a literal space skips to the next space at once.
-_VERB_WORD_RE = re.compile((" " + word_trie(sorted({*SPEECH_VERBS, *_VERB_FIRST})) + "(?![a-z])").encode())
+# The ASCII words that are speech verbs or start one (ASCII-only case folding: "ſaid" is
+# no "said"); `_VERB_RE` then reads the verb there.
+_VERB_WORDS = frozenset({*SPEECH_VERBS, *_VERB_FIRST})
 # The verbs of one word that start no verb of several ("put it"): where the text has one
 # of these between two `\b`, `_VERB_RE` matches just it.
 _ONE_WORD_VERBS = frozenset(SPEECH_VERBS) - {v.split()[0] for v in _MULTIWORD_VERBS}
@@ -338,39 +338,63 @@ _ONE_WORD_VERBS = frozenset(SPEECH_VERBS) - {v.split()[0] for v in _MULTIWORD_VE
 _LETTERS_ONLY = bytes(
     ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalpha() else ord(" ") for c in range(256)
 )
+_ASCII_LETTERS_RE = re.compile(r"[A-Za-z]+")
 
 
 def _spaced_letters(text: str) -> bytes:
     """A space, then `text` with ASCII letters lower-cased and every other character a
-    space, one byte per character: a word of the text at offset i starts at i + 1 here,
-    after a space."""
+    space, one byte per character: searched for letters in either case at bytes speed."""
     return b" " + text.encode("ascii", "replace").translate(_LETTERS_ONLY)
 
 
-def _speech_verbs(text: str, letters: bytes, quoted: bytearray) -> list[_Verb]:
-    """Speech verbs in `text` outside quotations (`letters` is `_spaced_letters(text)`,
-    `quoted` its `_quoted_mask`), each where `_VERB_RE` matches, but for phrasal verbs
-    ("called on")."""
+def _verb_words_in(word: str) -> tuple[tuple[int, str], ...]:
+    """The speech verbs (or first words of one) that may start in `word`, a word of
+    `TextWords`, each as (offset in the word, the verb lower-cased): a run of ASCII letters
+    that is one, at the word's start or after an apostrophe in it ("o'said"). Those are
+    the places in a text where a run of ASCII letters follows no letter or digit."""
+    found = []
+    at = 0
+    while True:
+        run = _ASCII_LETTERS_RE.match(word, at)
+        if run is not None and run.group().lower() in _VERB_WORDS:
+            found.append((at, run.group().lower()))
+        at = word.find("'", at) + 1  # `TextWords` unifies apostrophes as "'"
+        if at == 0:
+            return tuple(found)
+
+
+# Word -> `_verb_words_in(word)`: most words hold none, and a text's words are read one lookup each.
+_VERB_WORDS_IN = WordMemo(_verb_words_in)
+
+
+def _speech_verbs(text: str, words: TextWords, quoted: bytearray) -> list[_Verb]:
+    """Speech verbs in `text` outside quotations (`words` are its `TextWords`, `quoted`
+    its `_quoted_mask`), each where `_VERB_RE` matches, but for phrasal verbs
+    ("called on"). Found from the words that may start one (`_verb_words_in`): a
+    dictionary lookup a word, cheaper than searching the text for them."""
     out = []
     n = len(text)
-    for w in _VERB_WORD_RE.finditer(letters):
-        at = w.start()  # the word's offset in `text` (the space's in `letters`)
-        # The letters have a space before a word that follows a digit or "_", but the text
-        # has no `\b` there: no verb starts there.
-        if quoted[at] or (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")):
-            continue
-        name = w.group()[1:].decode()
-        end = w.end() - 1
-        if name not in _ONE_WORD_VERBS or (end < n and (text[end].isalnum() or text[end] == "_")):
-            # Not simply the verb in ASCII letters with a `\b` after it (where `_VERB_RE`
-            # would match just it, under this name): `_VERB_RE` reads what is there.
-            m = _VERB_RE.match(text, at)
-            if m is None:
+    starts = words.starts
+    found = list(map(_VERB_WORDS_IN.__getitem__, words.texts))
+    for k in compress(count(), found):
+        for offset, name in found[k]:
+            at = starts[k] + offset
+            # A word starts after a character that is no letter or digit, but "_" leaves
+            # no `\b` before it: no verb starts there.
+            if quoted[at] or (at > 0 and text[at - 1] == "_"):
                 continue
-            name, end = _verb_name(m.group()), m.end()
-        # "called on", "put up": a phrasal verb, not speech.
-        if (_PHRASAL_ONLY_AFTER if name in _ON_IN_ADVERBIAL else _NOT_SPEECH_AFTER).match(text, end) is None:
-            out.append(_Verb(at, end, name))
+            end = at + len(name)
+            if name not in _ONE_WORD_VERBS or (end < n and (text[end].isalnum() or text[end] == "_")):
+                # Not simply the verb in ASCII letters with a `\b` after it (where `_VERB_RE`
+                # would match just it, under this name): `_VERB_RE` reads what is there.
+                m = _VERB_RE.match(text, at)
+                if m is None:
+                    continue
+                name, end = _verb_name(m.group()), m.end()
+            # "called on", "put up": a phrasal verb, not speech.
+            phrasal = _PHRASAL_ONLY_AFTER if name in _ON_IN_ADVERBIAL else _NOT_SPEECH_AFTER
+            if phrasal.match(text, end) is None:
+                out.append(_Verb(at, end, name))
     return out
 
 
@@ -449,6 +473,7 @@ class _Context:
         is_speaker_org: Callable[[NameMention], bool] = lambda m: False,
         sentences: Sequence[tuple[int, int]] | None = None,
         is_antecedent: Callable[[NameMention], bool] | None = None,
+        words: TextWords | None = None,
     ) -> None:
         self.text = text
         self.is_antecedent = is_person if is_antecedent is None else is_antecedent
@@ -469,17 +494,17 @@ class _Context:
         # Asked of the same mentions again and again: once each here.
         self.person_at = list(map(is_person, self.mentions))
         self.speaker_at = [p or is_speaker_org(m) for p, m in zip(self.person_at, self.mentions, strict=True)]
-        letters = _spaced_letters(text)
-        self.verbs = _speech_verbs(text, letters, quoted)
+        self.verbs = _speech_verbs(text, TextWords.of(text) if words is None else words, quoted)
         # The verbs do not overlap, so both lists are in increasing order.
         self.verb_starts = [v.start for v in self.verbs]
         self.verb_ends = [v.end for v in self.verbs]
         # Whether the text can hold the citation cues at all: `_WORDS_OF_RE` needs "word" or
         # "quot", `_OWN_WORDS_RE` "word" or "phra" (letters that match only themselves in
         # either case, unlike i, k, s), so a bytes search is exact and far cheaper than the regex.
-        words = b"word" in letters
-        self.may_cite_words_of = words or b"quot" in letters
-        self.may_cite_own_words = words or b"phra" in letters
+        letters = _spaced_letters(text)
+        word = b"word" in letters
+        self.may_cite_words_of = word or b"quot" in letters
+        self.may_cite_own_words = word or b"phra" in letters
         self.may_cite = self.may_cite_words_of or self.may_cite_own_words
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -687,6 +712,7 @@ def _context(
     is_speaker_org: Callable[[NameMention], bool],
     sentences: Sequence[tuple[int, int]] | None,
     is_antecedent: Callable[[NameMention], bool] | None,
+    words: TextWords | None,
 ) -> _Context:
     """The pre-computation for a text, reused when the same objects come back
     (find_attributions then find_reported_speech on one summary)."""
@@ -700,7 +726,9 @@ def _context(
             and c.is_antecedent is (is_person if is_antecedent is None else is_antecedent)
         ):
             return c
-    c = _Context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent)
+    c = _Context(
+        text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent, words
+    )
     _LAST_CONTEXT[:] = [c]
     return c
 
@@ -715,6 +743,7 @@ def find_attributions(
     *,
     sentences: Sequence[tuple[int, int]] | None = None,
     is_antecedent: Callable[[NameMention], bool] | None = None,
+    words: TextWords | None = None,
 ) -> list[Attribution]:
     """One `Attribution` per quotation, in the order given.
 
@@ -723,9 +752,12 @@ def find_attributions(
     speakers; `is_speaker_org` which organisations may speak when no person
     does (places and products never do); `gender_of` helps resolve he/she,
     and `is_antecedent` (default `is_person`) says who he/she may stand for.
-    `sentences` are `sentence_spans(text, quotes)` when the caller has them.
+    `sentences` are `sentence_spans(text, quotes)` and `words` `TextWords.of(text)` when
+    the caller has them.
     """
-    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent)
+    ctx = _context(
+        text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent, words
+    )
     out: list[Attribution] = []
     previous: Attribution | None = None
     for q in quotes:
@@ -1017,9 +1049,12 @@ def find_reported_speech(
     *,
     sentences: Sequence[tuple[int, int]] | None = None,
     is_antecedent: Callable[[NameMention], bool] | None = None,
+    words: TextWords | None = None,
 ) -> list[ReportedSpeech]:
     """Indirect speech: who is reported as saying what, with the content's span."""
-    ctx = _context(text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent)
+    ctx = _context(
+        text, quotes, mentions, is_person, gender_of, is_speaker_org, sentences, is_antecedent, words
+    )
     out: list[ReportedSpeech] = []
     for v in ctx.verbs:
         verb = v.name

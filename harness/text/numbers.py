@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from harness.goldset.spec import Qualifier, Unit
@@ -254,7 +255,12 @@ def parse_numbers(text: str) -> list[NumberMention]:
         if number is not None:
             found.append(number)
             pos = max(number.end, start + 1)
-    return sorted(found, key=lambda n: n.start)
+    if taken:  # (the numbers the loop finds come in order, after those found first)
+        found.sort(key=_START)
+    return found
+
+
+_START = attrgetter("start")
 
 
 # What `str.lower()` makes of the letters that match an ASCII letter case-insensitively
@@ -381,26 +387,30 @@ def _single(text: str, m: re.Match[str], v1: float, written: bool) -> NumberMent
 
 
 # Where a number can begin: a digit, a currency sign, or a number word ('\b' before it).
-# The lookahead (first letters of the number words) spares trying every word at every position.
-_HINT_WORD = r"(?=[aefhnostz])(?:" + _WORDNUM + r"|an?\s+hundred)\b"
-_HINT_AT_WORD = r"\b" + _HINT_WORD
+# The lookahead (first letters of the number words) spares trying every word, and the `\b`,
+# at every position.
+_HINT_WORD = r"(?=[aefhnostz])\b(?:" + _WORDNUM + r"|an?\s+hundred)\b"
 # The same found from the character before a number word (one that is no word character):
-# a pattern that starts with a set of characters is searched for much faster.
-_HINT_AFTER = r"[\W\d](?:(?<=[\d$€£¥])|(?P<word>" + _HINT_WORD + r"))"
+# a pattern that starts with a set of characters is searched for much faster, and fastest
+# when the set has no category like \W (each is looked up per character). `[^a-z_]` holds
+# every character of `[\W\d]` (in any case: a lowered text has no capitals), and at the
+# others (letters) neither branch matches: no digit, and no `\b` before the next letter.
+_HINT_AFTER = r"[^a-z_](?:(?<=[\d$€£¥])|(?P<word>" + _HINT_WORD + r"))"
 # A qualifier can only start at one of its first letters (the lookahead spares trying it elsewhere).
 _QUAL_FIRST = "[" + re.escape("".join(sorted({q[0] for q in QUALIFIER_WORDS}))) + "]"
 _QUAL_BEFORE = rf"(?={_QUAL_FIRST})(?:{_QUAL})\s+(?:a\s+)?(?:between\s+)?(?:us|hk|rmb\s?|cn)?$"
 _PREFIX_BEFORE = r"(?:between\s+)?(?:us|hk|rmb\s?|cn)?$"
-# `_QUAL_BEFORE` read backwards from the number, as far as the qualifier's last word,
-# and what `_PREFIX_BEFORE` needs to find anything before the number (a prefix, 'between '
-# or a line break): one cheap match each, on the reversed text, rules out most places before
-# the searches run.
-_QUAL_LAST_WORDS = sorted({q.split()[-1] for q in QUALIFIER_WORDS}, key=len, reverse=True)
-_QUAL_BEFORE_REVERSED = (
-    r"\n?(?:su|kh|\s?bmr|nc)?(?:\s+neewteb)?(?:\s+a)?\s+(?:"
-    + "|".join(re.escape(w[::-1]) for w in _QUAL_LAST_WORDS)
-    + ")"
-)
+# `_QUAL_BEFORE` read backwards from the number (one match on the reversed text instead of
+# a search tried at 40 places): its match there ends where the leftmost match of
+# `_QUAL_BEFORE` starts. It is the longest, as only one way through it can match: the
+# words after the qualifier end no qualifier, and the trie of the reversed qualifiers
+# takes the longer of two that share an end ("well over", "over").
+_QUAL_REVERSED = word_trie(q[::-1] for q in QUALIFIER_WORDS)
+_QUAL_BEFORE_REVERSED = r"\n?(?:su|kh|\s?bmr|nc)?(?:\s+neewteb)?(?:\s+a)?\s+" + _QUAL_REVERSED
+assert not {"a", "between", "us", "hk", "rmb", "cn"} & {q.split()[-1] for q in QUALIFIER_WORDS}
+# What `_PREFIX_BEFORE` needs to find anything before the number (a prefix, 'between '
+# or a line break): one cheap match, on the reversed text, rules out most places before
+# the search runs.
 _PREFIX_BEFORE_REVERSED = r"\n|su|kh|\s?bmr|nc|\s+neewteb"
 
 
@@ -423,7 +433,7 @@ class _Patterns(NamedTuple):
     @classmethod
     def compiled(cls, flags: re.RegexFlag) -> _Patterns:
         return cls(
-            hint_at_word=re.compile(_HINT_AT_WORD, flags),
+            hint_at_word=re.compile(_HINT_WORD, flags),
             hint_after=re.compile(_HINT_AFTER, flags),
             qual_before=re.compile(_QUAL_BEFORE, flags),
             qual_before_reversed=re.compile(_QUAL_BEFORE_REVERSED, flags),
@@ -462,12 +472,14 @@ def _starts_before(text: str, at: int, reversed_text: str, patterns: _Patterns) 
     `reversed_text` is `text[::-1]`; `patterns` are those compiled for `text`.
     """
     lo = max(0, at - 40)
+    from_end = len(text) - at  # (where `at` is in `reversed_text`)
     out = []
-    if patterns.qual_before_reversed.match(reversed_text, len(text) - at):
-        q = patterns.qual_before.search(text, lo, at)
-        if q is not None:
-            out.append(q.start())
-    if patterns.prefix_before_reversed.match(reversed_text, len(text) - at):
+    if (q := patterns.qual_before_reversed.match(reversed_text, from_end)) is not None:
+        if (start := len(text) - q.end()) >= lo:
+            out.append(start)
+        elif (q_ahead := patterns.qual_before.search(text, lo, at)) is not None:
+            out.append(q_ahead.start())  # (a shorter one, more than 40 characters back)
+    if patterns.prefix_before_reversed.match(reversed_text, from_end):
         p = patterns.prefix_before.search(text, max(lo, _words_back(text, at, 2)), at)  # at most two words
         if p is not None and p.start() < at:
             out.append(p.start())
@@ -500,8 +512,9 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     """The `NumberMention` a match of `_NUMBER` (in `text` or its `_Lowered` form)
     stands for (None: not a figure)."""
     # The groups of `_NUMBER` in order, read at once (a lookup by name is slow).
-    (qual_text, cur1, n1, scale1_text, pct1, rsep_text, cur2, n2, scale2_text) = m.groups()[:9]
-    (pct, x, unit_text, plus, post_text) = m.groups()[9:]
+    groups = m.groups()
+    (qual_text, cur1, n1, scale1_text, pct1, rsep_text, cur2, n2, scale2_text) = groups[:9]
+    (pct, x, unit_text, plus, post_text) = groups[9:]
     v1, v2 = word_value(n1), word_value(n2) if n2 else None
     if v1 is None:
         return None
