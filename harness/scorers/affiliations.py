@@ -131,10 +131,11 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
     seen: set[tuple[int, int]] = set()
     held_by = _held_by(idx)
     for tie in find_ties(idx, an):
-        person = idx.entity(tie.person.key)
-        if person is None:
+        key = tie.person.key
+        held = held_by.get(key) if key else None  # None: no entity of the gold set
+        if held is None:
             continue
-        held = held_by[person.id]
+        person = held.person
         o = tie.org
         if o is not None and o.key in idx.organisations and o.key not in held.orgs:
             if (o.start, o.end) not in seen:
@@ -185,18 +186,21 @@ def score_affiliations(idx: GoldIndex, an: SummaryAnalysis) -> list[Finding]:
 
 @dataclass(frozen=True)
 class _Held:
-    """What the gold set gives a person, as a tie is judged: the organisations they are (or
-    were) with, and the checked role families (`CHECKED_ROLES`) they do not hold, in that
-    order, with one pattern finding any of them (None: they hold them all): a tie's words are
-    searched once for a role that would be wrong, not once per family."""
+    """What the gold set gives a person (`person`, kept so a tie costs one lookup), as a tie is
+    judged: the organisations they are (or were) with, and the checked role families
+    (`CHECKED_ROLES`) they do not hold, in that order, with one pattern finding any of them
+    (None: they hold them all): a tie's words are searched once for a role that would be
+    wrong, not once per family."""
 
+    person: Entity
     orgs: frozenset[str]
     unheld_families: tuple[str, ...]
     unheld_re: re.Pattern[str] | None
 
 
 def _held_by(idx: GoldIndex) -> dict[str, _Held]:
-    """Entity id -> `_Held` (built once per gold set, see `GoldIndex.derived`)."""
+    """Entity id -> `_Held` of each entity of the gold set (built once per gold set, see
+    `GoldIndex.derived`)."""
     return idx.derived("affiliations.held", _build_held_by)
 
 
@@ -204,10 +208,12 @@ def _build_held_by(idx: GoldIndex) -> dict[str, _Held]:
     out = {}
     for person_id, roles in idx.person_roles.items():
         person = idx.entity(person_id)
-        orgs = frozenset(a.org for a in person.affiliations) if person is not None else frozenset()
+        if person is None:
+            continue
+        orgs = frozenset(a.org for a in person.affiliations)
         families = tuple(fam for fam in CHECKED_ROLES if fam not in roles)
         any_re = _any_of(ROLE_FAMILIES[fam] for fam in families) if families else None
-        out[person_id] = _Held(orgs, families, any_re)
+        out[person_id] = _Held(person, orgs, families, any_re)
     return out
 
 

@@ -28,6 +28,7 @@ from harness.text.memo import WordMemo
 from harness.text.mentions import NameMention, TextWords
 from harness.text.patterns import word_trie
 from harness.text.quotes import QuoteMention
+from harness.text.records import quick_init
 from harness.text.sentences import sentence_spans
 
 SPEECH_VERBS = [
@@ -398,6 +399,7 @@ def _speech_verbs(text: str, words: TextWords, quoted: bytearray) -> list[_Verb]
     return out
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """The speaker a text gives one quotation.
@@ -415,6 +417,7 @@ class Attribution:
     cue: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ReportedSpeech:
     """Indirect speech: `speaker` (resolved like `Attribution.resolved`)
@@ -454,7 +457,8 @@ def _quoted_mask(n: int, quotes: Sequence[QuoteMention]) -> bytearray:
     """One byte per character of a text of length `n`: 1 inside a quotation (marks included)."""
     mask = bytearray(n)
     for q in quotes:
-        a, b = max(q.open_start, 0), min(q.close_end, n)
+        a, b = q.open_start, q.close_end
+        a, b = (a if a > 0 else 0), (b if b < n else n)
         if a < b:
             mask[a:b] = b"\x01" * (b - a)
     return mask
@@ -486,8 +490,8 @@ class _Context:
         self.gender_of = gender_of
         self.sentences = list(sentence_spans(text, quotes) if sentences is None else sentences)
         self.sentence_starts = [s for s, _ in self.sentences]
-        self.quote_opens = sorted(q.open_start for q in quotes)
-        self.quote_closes = sorted(q.close_end for q in quotes)
+        self.quote_opens = sorted([q.open_start for q in quotes])
+        self.quote_closes = sorted([q.close_end for q in quotes])
         quoted = _quoted_mask(len(text), quotes)
         self.mentions = [m for m in mentions if not quoted[m.start]]
         self.mention_starts = [m.start for m in self.mentions]
@@ -509,7 +513,7 @@ class _Context:
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentence_starts, pos) - 1
-        return self.sentences[max(i, 0)] if self.sentences else (0, len(self.text))
+        return self.sentences[i if i > 0 else 0] if self.sentences else (0, len(self.text))
 
     def next_quote_start(self, pos: int) -> int:
         """Where the first quote opening at or after `pos` opens (the text's end if none)."""
@@ -523,11 +527,9 @@ class _Context:
 
     def clause_start(self, lo: int, pos: int) -> int:
         """Where the clause ending at `pos` begins: `lo` (a sentence start), a ';' or a quote's end."""
-        start = lo
-        semi = self.text.rfind(";", lo, pos)
-        if semi >= 0:
-            start = semi + 1
-        last = self.last_quote_end(pos)
+        start = self.text.rfind(";", lo, pos) + 1 or lo  # after the last ';', else `lo`
+        i = bisect_right(self.quote_closes, pos)  # `last_quote_end(pos)`, asked for every verb
+        last = self.quote_closes[i - 1] if i else 0
         return last if last >= start else start
 
     def mentions_in(self, a: int, b: int) -> list[NameMention]:
@@ -655,6 +657,8 @@ class _Context:
                     other = m
         if not people:
             return other
+        if len(people) == 1:
+            return people[0]  # (the filter below keeps a lone person either way)
         # A name after a preposition is no subject ("Tang Jie of Baidu warned"). (One named
         # at `a` has nothing before it in the span.)
         people = [
@@ -964,12 +968,14 @@ _THAT_RE = re.compile(
 # consumes that character first and then checks it with a look-behind, so the regex
 # engine skips straight to such characters (about twice as fast as trying every
 # alternative at every position; the matches are the same). One look-behind per kind
-# of character: the engine tries three alternatives at each space, not five.
+# of character: the engine tries three alternatives at each space, not five. After a
+# space, a look-ahead at the next character (white space, a dash, or the first letter
+# of a contrast) turns most spaces down at once.
 _CONTRAST = r"(?:while|whereas|even\s+as)"
 _CONTENT_STOP_RE = re.compile(
     r"[;\n\s,\"“”]"
     r"(?:(?<=[;\n\"“”])"
-    r"|(?<=\s)(?:[—–]|\s*" + _CONTRAST + r")\s"
+    r"|(?<=\s)(?=[\s—–we])(?:[—–]|\s*" + _CONTRAST + r")\s"
     r"|(?<=,)\s+(?:" + _CONTRAST + r"|but|though|although|and|as|"
     r"pointing|citing|adding|saying|noting|arguing|warning|calling|urging)\s)",
     re.IGNORECASE,

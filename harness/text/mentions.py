@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count
 from typing import Literal, NamedTuple
 
 from harness.text.memo import WordMemo
+from harness.text.records import quick_init
 
 MentionKind = Literal["name", "description", "pronoun", "unknown"]
 
@@ -114,7 +115,8 @@ def name_words(text: str) -> list[Word]:
     return list(map(Word, words.texts, words.starts, words.ends, words.possessive))
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class NameMention:
     """A reference to someone or something: `text[start:end]`.
 
@@ -130,33 +132,6 @@ class NameMention:
     kind: MentionKind
     possessive: bool = False
     gender: str | None = None
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        key: str | None,
-        kind: MentionKind,
-        possessive: bool = False,
-        gender: str | None = None,
-    ) -> None:
-        # The dataclass's own `__init__` sets each field through `object.__setattr__`
-        # (frozen classes forbid plain assignment); setting the slots directly costs
-        # half as much, and every name found in a summary is made here.
-        _set_start(self, start)
-        _set_end(self, end)
-        _set_text(self, text)
-        _set_key(self, key)
-        _set_kind(self, kind)
-        _set_possessive(self, possessive)
-        _set_gender(self, gender)
-
-
-# The slots' own setters (they ignore the frozen class's `__setattr__`), for `NameMention.__init__`.
-_set_start, _set_end, _set_text, _set_key, _set_kind, _set_possessive, _set_gender = (
-    getattr(NameMention, f.name).__set__ for f in fields(NameMention)
-)
 
 
 Hit = tuple[int, str, MentionKind]

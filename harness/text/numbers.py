@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from harness.goldset.spec import Qualifier, Unit
 from harness.text.patterns import word_trie
+from harness.text.records import quick_init
 
 _SMALL = [
     "zero",
@@ -171,6 +172,7 @@ _CURRENCIES: dict[str, Unit] = {
 }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NumberMention:
     """A number as written (`text[start:end]`) and what it says.

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from harness.text.normalize import char_positions
+from harness.text.records import quick_init
 
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "‹": "›", "»": "«"}
 _DOUBLE_CLOSE = {"”", "»", "“", "›", "«"}
 _OPENING_CONTEXT = set(" \t\n\r([{*_-—–/:>") | {"\u00a0"}
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class QuoteMention:
     """One quotation: `text[start:end]` is the words inside the marks.

@@ -53,12 +53,19 @@ _ABBREVIATIONS = frozenset(
 def sentence_spans(text: str, quotes: Sequence[QuoteMention] = ()) -> list[tuple[int, int]]:
     """[start, end) of each sentence; never splits inside a quotation or at 'U.S.'."""
     cuts = [0]
+    # Boundaries come in order, so the quotes opened before one are a growing prefix of
+    # `inside` (each as where it opens and where its closing mark stands): a boundary is
+    # inside a quotation when the furthest of their closing marks is past it.
+    inside = sorted((q.open_start, q.close_end - 1) for q in quotes)
+    opened, furthest_close = 0, -1
     for m in _boundaries(text):
-        at = m.start()
-        if "\n" not in m.group() and _after_abbreviation(text, at):
-            continue
-        if "\n" not in m.group() and any(q.open_start < at < q.close_end - 1 for q in quotes):
-            continue
+        if "\n" not in m.group():
+            at = m.start()
+            while opened < len(inside) and inside[opened][0] < at:
+                furthest_close = max(furthest_close, inside[opened][1])
+                opened += 1
+            if at < furthest_close or _after_abbreviation(text, at):
+                continue
         cuts.append(m.end())
     cuts.append(len(text))
     spans = []
