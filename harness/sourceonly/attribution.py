@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from harness.goldset.model import UNNAMED
 from harness.sourceonly.entities import EntityDraft, SourceText
 from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
-from harness.text.mentions import AliasTable, NameMention, find_mentions
+from harness.text.mentions import AliasTable, NameMention, TextWords, find_mentions
 from harness.text.quotes import QuoteMention, extract_quotes
 
 _UNNAMED_HEAD = (
@@ -81,10 +81,11 @@ class SpeakerResolver:
         e = self.entities.get(m.key or "")
         return e.gender if e is not None else None
 
-    def mentions(self, source: SourceText) -> list[NameMention]:
-        """Known names, pronouns and unnamed-speaker phrases, in order, without overlaps."""
+    def mentions(self, source: SourceText, words: TextWords | None = None) -> list[NameMention]:
+        """Known names, pronouns and unnamed-speaker phrases, in order, without overlaps
+        (`words`: the source's `TextWords`, when the caller has them)."""
         text = source.text
-        known = find_mentions(text, self.table)
+        known = find_mentions(text, self.table, words)
         name_ends = {k.end for k in known if k.kind == "name" and self.is_person(k)}
         unnamed = []
         for m in _UNNAMED_RE.finditer(text):
@@ -125,9 +126,16 @@ def quote_facts(source: SourceText, resolver: SpeakerResolver) -> list[QuoteFact
         for q in extract_quotes(text)
         if not any(a < q.close_end and q.open_start < b for a, b in source.skip)
     ]
-    mentions = resolver.mentions(source)
+    words = TextWords.of(text)  # read once for the names and the speech verbs
+    mentions = resolver.mentions(source, words)
     attributions: list[Attribution] = find_attributions(
-        text, quotes, mentions, resolver.is_person, resolver.gender_of, is_antecedent=resolver.is_antecedent
+        text,
+        quotes,
+        mentions,
+        resolver.is_person,
+        resolver.gender_of,
+        is_antecedent=resolver.is_antecedent,
+        words=words,
     )
     out: list[QuoteFact] = []
     for att in attributions:
@@ -145,9 +153,16 @@ def speech_facts(
 ) -> list[SpeechFact]:
     """Indirect speech with a named speaker (the claims a summary may attribute)."""
     text = source.text
-    mentions = resolver.mentions(source)
+    words = TextWords.of(text)  # read once for the names and the speech verbs
+    mentions = resolver.mentions(source, words)
     found: list[ReportedSpeech] = find_reported_speech(
-        text, quotes, mentions, resolver.is_person, resolver.gender_of, is_antecedent=resolver.is_antecedent
+        text,
+        quotes,
+        mentions,
+        resolver.is_person,
+        resolver.gender_of,
+        is_antecedent=resolver.is_antecedent,
+        words=words,
     )
     out = []
     for r in found:
