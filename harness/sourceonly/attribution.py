@@ -15,13 +15,17 @@ is Said's), to named people only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from harness.goldset.model import UNNAMED
 from harness.sourceonly.entities import EntityDraft, SourceText
 from harness.text.attribution import Attribution, ReportedSpeech, find_attributions, find_reported_speech
 from harness.text.mentions import AliasTable, NameMention, TextWords, find_mentions
 from harness.text.quotes import QuoteMention, extract_quotes
+
+T = TypeVar("T")
 
 _UNNAMED_HEAD = (
     r"executives?|engineers?|officials?|spokes(?:man|woman|person|people)|analysts?|experts?|sources?|"
@@ -118,6 +122,23 @@ class SpeakerResolver:
         return m.key, None
 
 
+def _with_speakers(
+    find: Callable[..., list[T]], source: SourceText, resolver: SpeakerResolver, quotes: list[QuoteMention]
+) -> list[T]:
+    """`find_attributions` or `find_reported_speech` over a source, with the resolver's
+    speakers; the source's words are read once for the names and the speech verbs."""
+    words = TextWords.of(source.text)
+    return find(
+        source.text,
+        quotes,
+        resolver.mentions(source, words),
+        resolver.is_person,
+        resolver.gender_of,
+        is_antecedent=resolver.is_antecedent,
+        words=words,
+    )
+
+
 def quote_facts(source: SourceText, resolver: SpeakerResolver) -> list[QuoteFact]:
     """Every quotation in the story text of a source, with its speaker."""
     text = source.text
@@ -126,17 +147,7 @@ def quote_facts(source: SourceText, resolver: SpeakerResolver) -> list[QuoteFact
         for q in extract_quotes(text)
         if not any(a < q.close_end and q.open_start < b for a, b in source.skip)
     ]
-    words = TextWords.of(text)  # read once for the names and the speech verbs
-    mentions = resolver.mentions(source, words)
-    attributions: list[Attribution] = find_attributions(
-        text,
-        quotes,
-        mentions,
-        resolver.is_person,
-        resolver.gender_of,
-        is_antecedent=resolver.is_antecedent,
-        words=words,
-    )
+    attributions: list[Attribution] = _with_speakers(find_attributions, source, resolver, quotes)
     out: list[QuoteFact] = []
     for att in attributions:
         resolved = att.resolved
@@ -153,17 +164,7 @@ def speech_facts(
 ) -> list[SpeechFact]:
     """Indirect speech with a named speaker (the claims a summary may attribute)."""
     text = source.text
-    words = TextWords.of(text)  # read once for the names and the speech verbs
-    mentions = resolver.mentions(source, words)
-    found: list[ReportedSpeech] = find_reported_speech(
-        text,
-        quotes,
-        mentions,
-        resolver.is_person,
-        resolver.gender_of,
-        is_antecedent=resolver.is_antecedent,
-        words=words,
-    )
+    found: list[ReportedSpeech] = _with_speakers(find_reported_speech, source, resolver, quotes)
     out = []
     for r in found:
         if any(a < r.end and r.start < b for a, b in source.skip):
