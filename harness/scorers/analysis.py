@@ -8,7 +8,7 @@ gold set's alias table, so each scorer only compares.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
@@ -225,9 +225,11 @@ class SummaryAnalysis:
         return bool(self.heading_lines) and any(a <= pos < b for a, b in self.heading_lines)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= pos < b:
-                return a, b
+        """The sentence holding `pos` ((pos, pos) if none), found by bisection: the
+        sentences are in order and do not overlap."""
+        i = bisect_right(self.sentences, (pos, len(self.text) + 1)) - 1  # the last to start at or before pos
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
         return pos, pos
 
 

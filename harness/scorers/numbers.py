@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from operator import itemgetter
 
 from harness.findings import Evidence, Finding, make_finding
@@ -129,22 +128,8 @@ class _Contexts:
     def __init__(self, an: SummaryAnalysis) -> None:
         self.an = an
         self.text = an.text
-        self._sentence_starts = [a for a, _ in an.sentences]
         self._cuts: dict[tuple[int, int], tuple[int, list[tuple[int, int]]]] = {}
         self._clause_keywords = dict(zip(an.sentences, an.sentence_keywords, strict=True))
-
-    def sentence_of(self, pos: int) -> tuple[int, int]:
-        """`SummaryAnalysis.sentence_of`, found by bisection (sentences are in order and disjoint)."""
-        i = bisect_right(self._sentence_starts, pos) - 1
-        if i >= 0:
-            a, b = self.an.sentences[i]
-            if pos < b:
-                return a, b
-        return pos, pos
-
-    def in_heading(self, pos: int) -> bool:
-        """`SummaryAnalysis.in_heading` (most summaries have no heading line to look at)."""
-        return bool(self.an.heading_lines) and self.an.in_heading(pos)
 
     def clause(self, sentence: tuple[int, int], n: NumberMention) -> tuple[int, int]:
         """[start, end) of the clause around a number: its sentence, cut at ';' and the like."""
@@ -186,7 +171,7 @@ def _candidates(
     """Claims with a number of this unit family that the number's context (its clause or
     the words around it, whichever scores a claim higher) is about, best first, and the
     keywords of the number's clause."""
-    sentence = contexts.sentence_of(n.start)
+    sentence = contexts.an.sentence_of(n.start)
     clause_keywords = contexts.clause_keywords(contexts.clause(sentence, n))
     family_claims = idx.family_claims.get(family)
     if family_claims is None:
@@ -268,7 +253,7 @@ def score_numbers(idx: GoldIndex, an: SummaryAnalysis, scope: Scope) -> tuple[li
     total = ok = 0
     contexts = _Contexts(an)
     for n in an.numbers:
-        if _is_trivial(n) or contexts.in_heading(n.start):
+        if _is_trivial(n) or an.in_heading(n.start):
             continue
         total += 1
         family = unit_family(n.unit)

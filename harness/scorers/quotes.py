@@ -23,7 +23,7 @@ from harness.goldset.model import Quote, Span
 from harness.scorers.analysis import SummaryAnalysis
 from harness.scorers.index import GoldIndex, QuoteAnchor, SourceTokens
 from harness.scorers.scope import Scope
-from harness.text.normalize import STOPWORDS, may_hold_elisions, split_elisions, tokenize, words
+from harness.text.normalize import STOPWORDS, split_elisions, tokenize, words
 from harness.text.quotes import QuoteMention
 
 ALTERED_MIN_SIMILARITY = 0.6
@@ -52,9 +52,6 @@ class QuoteMatch:
 def _segments(q: QuoteMention) -> list[tuple[str, ...]]:
     """The quote's words, in the pieces its marked elisions leave (most quotes: one)."""
     quoted = q.text
-    if not may_hold_elisions(quoted):
-        words_quoted = tuple(words(quoted))
-        return [words_quoted] if words_quoted else []
     return [tuple(words(quoted[a:b])) for a, b in split_elisions(quoted)]
 
 
@@ -82,11 +79,6 @@ class _QuoteTables:
 
 def _quote_tables(idx: GoldIndex) -> _QuoteTables:
     return idx.derived("quotes.tables", _build_quote_tables)
-
-
-def _source_words(idx: GoldIndex) -> dict[str, _SourceWords]:
-    """`_SourceWords` of each source of the gold set."""
-    return _quote_tables(idx).source_words
 
 
 def _build_quote_tables(idx: GoldIndex) -> _QuoteTables:
@@ -281,7 +273,7 @@ def _rejoined(idx: GoldIndex, text: str, q: QuoteMention, scope: Scope) -> Quote
     bounds = [q.start, *cuts, q.end]
     pieces = [tuple(t.norm for t in tokenize(text, a, b)) for a, b in pairwise(bounds)]
     pieces = [p for p in pieces if p]
-    tables = _source_words(idx)
+    tables = _quote_tables(idx).source_words
     for sid, st in idx.sources.items():
         if not scope.covers(sid):
             continue

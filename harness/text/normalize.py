@@ -267,8 +267,7 @@ def may_hold_elisions(text: str) -> bool:
 def split_elisions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The [start, end) stretches of text[start:end] between marked elisions."""
     end = len(text) if end is None else end
-    if text.find("…", start, end) < 0 and text.find("[", start, end) < 0 and text.count(".", start, end) < 3:
-        # No elision marks (see `may_hold_elisions`): the common case, found without the pattern.
+    if not may_hold_elisions(text[start:end]):  # the common case, found without the pattern
         return [(start, end)] if _TOKEN_RE.search(text, start, end) else []
     parts, pos = [], start
     for m in ELISION_RE.finditer(text, start, end):
